@@ -1,0 +1,27 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace SmbBot.Bot;
+
+/// <summary>Registers the Bot Framework adapter and the bot.</summary>
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>Adds the adapter, the bot and its validated options.</summary>
+    public static IServiceCollection AddSmbBotChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotOptions>>().Value);
+        services.AddSingleton<SmbBotAuthentication>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(configuration));
+        services.AddSingleton<SmbBotAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<SmbBotAdapter>());
+        services.AddSingleton<ReplyComposer>();
+        services.AddSingleton<IBot, CustomerServiceBot>();
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using SmbBot.Core.Routing;
+
+namespace SmbBot.Bot;
+
+/// <summary>The <c>smbbot.decision</c> entity: why the bot replied as it did, for Emulator's inspector, tests and benchmarks.</summary>
+public static class DecisionEntity
+{
+    public const string Type = "smbbot.decision";
+
+    /// <summary>Builds the entity for <paramref name="decision"/>.</summary>
+    public static Entity From(TurnDecision decision)
+    {
+        var entity = new Entity(Type);
+        var p = entity.Properties;
+        p["route"] = RouteName(decision.Route);
+        p["intent"] = decision.Intent.Intent;
+        p["intentConfidence"] = Math.Round(decision.Intent.Confidence, 4);
+        var faq = decision.Answer ?? decision.BestMatch;
+        if (faq is not null)
+        {
+            p["faqId"] = faq.FaqId;
+            p["faqScore"] = Math.Round(faq.Score, 4);
+        }
+        if (decision.Suggestions.Count > 0)
+            p["suggestions"] = new JArray(decision.Suggestions.Select(s => new JObject { ["faqId"] = s.FaqId, ["score"] = Math.Round(s.Score, 4) }));
+        if (decision.Candidates.Count > 0)
+            p["candidates"] = new JArray(decision.Candidates.Take(3).Select(s => new JObject { ["faqId"] = s.FaqId, ["score"] = Math.Round(s.Score, 4) }));
+        p["reason"] = decision.Reason;
+        return entity;
+    }
+
+    /// <summary>The route's name as written in the entity.</summary>
+    public static string RouteName(Route route) => route switch
+    {
+        Route.Faq => "faq",
+        Route.Clarify => "clarify",
+        Route.Escalate => "escalate",
+        Route.SmallTalk => "smalltalk",
+        _ => "fallback",
+    };
+}

@@ -1,0 +1,26 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Logging;
+
+namespace SmbBot.Bot;
+
+/// <summary>
+/// The Bot Framework adapter. With no app id configured it accepts unauthenticated activities (Bot Framework
+/// Emulator); with one it validates every call's token.
+/// </summary>
+public sealed partial class SmbBotAdapter : CloudAdapter
+{
+    public SmbBotAdapter(BotFrameworkAuthentication auth, ILogger<SmbBotAdapter> logger) : base(auth, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            LogTurnFailed(logger, exception, turnContext.Activity.Type, turnContext.Activity.ChannelId);
+            await turnContext.SendActivityAsync(
+                "Sorry, something went wrong on our side. Please try again in a moment.");
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn on channel {ChannelId} failed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, string channelId);
+}

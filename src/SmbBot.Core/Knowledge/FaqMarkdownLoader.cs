@@ -1,0 +1,62 @@
+using System.Text;
+
+namespace SmbBot.Core.Knowledge;
+
+/// <summary>
+/// Reads <c>faq/*.md</c>: each entry starts with a <c>## question</c> heading, followed by <c>id:</c>, optional
+/// <c>alternates:</c> (separated by <c>|</c>) and <c>category:</c> lines, then the answer text. Text before the first
+/// heading is ignored.
+/// </summary>
+public static class FaqMarkdownLoader
+{
+    /// <summary>Reads the entries of one file; <paramref name="displayName"/> is used in error messages.</summary>
+    public static IReadOnlyList<FaqEntry> Load(string path, string displayName)
+    {
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var entries = new List<FaqEntry>();
+        Draft? draft = null;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                if (draft is not null) entries.Add(draft.Build(displayName));
+                draft = new Draft(line[3..].Trim(), i + 1);
+                continue;
+            }
+            draft?.Add(line); // text before the first entry is an introduction for the people editing the file
+
+        }
+        if (draft is not null) entries.Add(draft.Build(displayName));
+        return entries;
+    }
+
+    private sealed class Draft(string question, int line)
+    {
+        private readonly Dictionary<string, string> _meta = new(StringComparer.OrdinalIgnoreCase);
+        private readonly StringBuilder _answer = new();
+
+        public void Add(string text)
+        {
+            var colon = text.IndexOf(':');
+            if (_answer.Length == 0 && colon > 0 && text[..colon].Trim() is "id" or "alternates" or "category")
+            {
+                _meta[text[..colon].Trim()] = text[(colon + 1)..].Trim();
+                return;
+            }
+            if (_answer.Length == 0 && text.Trim().Length == 0) return;
+            _answer.AppendLine(text);
+        }
+
+        public FaqEntry Build(string displayName)
+        {
+            if (!_meta.TryGetValue("id", out var id))
+                throw new KnowledgeFileException(displayName, line, $"the entry '{question}' has no 'id:' line under its heading");
+            var alternates = _meta.GetValueOrDefault("alternates", "")
+                .Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var entry = new FaqEntry(id, question, _answer.ToString().Trim(), alternates,
+                _meta.GetValueOrDefault("category", ""), $"{displayName} line {line}");
+            return FaqRules.Validate(entry, displayName, line);
+        }
+    }
+}

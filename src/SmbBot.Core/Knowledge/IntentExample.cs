@@ -1,0 +1,4 @@
+namespace SmbBot.Core.Knowledge;
+
+/// <summary>A training utterance for a routing intent.</summary>
+public sealed record IntentExample(string Intent, string Text);

@@ -1,0 +1,38 @@
+using System.Text;
+using SmbBot.Core.Routing;
+
+namespace SmbBot.Core.Knowledge;
+
+/// <summary>
+/// Reads <c>intents/&lt;intent&gt;.txt</c>: one training utterance per line; blank lines and lines starting with
+/// <c>#</c> are ignored. The file name is the intent and must be one the bot knows how to act on.
+/// </summary>
+public static class IntentFileLoader
+{
+    /// <summary>Fewest examples an intent file must have for the classifier to learn it.</summary>
+    public const int MinExamples = 5;
+
+    /// <summary>Reads one intent file.</summary>
+    public static IReadOnlyList<IntentExample> Load(string path, string displayName)
+    {
+        var intent = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+        if (!Intents.Trainable.Contains(intent))
+            throw new KnowledgeFileException(displayName, 0,
+                $"'{intent}' is not an intent the bot acts on; name the file after one of: {string.Join(", ", Intents.Trainable)}");
+        var examples = new List<IntentExample>();
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var text = lines[i].Trim();
+            if (text.Length == 0 || text.StartsWith('#')) continue;
+            if (text.Length > FaqRules.MaxQuestionLength)
+                throw new KnowledgeFileException(displayName, i + 1,
+                    $"the example has {text.Length} characters; at most {FaqRules.MaxQuestionLength} are allowed");
+            examples.Add(new IntentExample(intent, text));
+        }
+        if (examples.Count < MinExamples && intent != Intents.Faq)
+            throw new KnowledgeFileException(displayName, 0,
+                $"'{intent}' has {examples.Count} examples; at least {MinExamples} are needed to learn it");
+        return examples;
+    }
+}

@@ -1,0 +1,14 @@
+namespace SmbBot.Core.Routing;
+
+/// <summary>Understands a customer's message: intent, FAQ matches and the decision taken on them.</summary>
+public interface ITurnUnderstanding
+{
+    /// <summary>True once the model is loaded and the FAQ indexed.</summary>
+    bool IsReady { get; }
+
+    /// <summary>Decides how to handle <paramref name="text"/> (already cleaned and bounded).</summary>
+    TurnDecision Understand(string text);
+
+    /// <summary>The answer text of an FAQ entry.</summary>
+    string? AnswerFor(string faqId);
+}

@@ -1,0 +1,40 @@
+namespace SmbBot.Core.Routing;
+
+/// <summary>What the classifier thinks the customer wants, with its probability.</summary>
+public sealed record IntentPrediction(string Intent, float Confidence);
+
+/// <summary>An FAQ entry that may answer the customer, scored from 0 (unrelated) to 1 (the same question).</summary>
+/// <param name="Exact">The message is, up to case and punctuation, one of the entry's questions.</param>
+public sealed record FaqCandidate(string FaqId, string Question, double Score, bool Exact = false);
+
+/// <summary>How the bot handles a turn.</summary>
+public enum Route
+{
+    /// <summary>Answer with an FAQ entry.</summary>
+    Faq,
+    /// <summary>Ask "did you mean" with two or three FAQ entries.</summary>
+    Clarify,
+    /// <summary>A person must handle it.</summary>
+    Escalate,
+    /// <summary>Greeting, thanks or goodbye.</summary>
+    SmallTalk,
+    /// <summary>Say honestly that the bot cannot answer, and offer a person.</summary>
+    Fallback,
+}
+
+/// <summary>The decision for one customer message and why it was taken.</summary>
+/// <param name="Answer">The FAQ entry answered with (route <see cref="Route.Faq"/>).</param>
+/// <param name="Suggestions">The entries offered (route <see cref="Route.Clarify"/>).</param>
+/// <param name="Candidates">The FAQ matches considered, best first.</param>
+/// <param name="Reason">A short explanation for the decision trace.</param>
+public sealed record TurnDecision(
+    Route Route,
+    IntentPrediction Intent,
+    FaqCandidate? Answer,
+    IReadOnlyList<FaqCandidate> Suggestions,
+    IReadOnlyList<FaqCandidate> Candidates,
+    string Reason)
+{
+    /// <summary>The best FAQ match, whether or not it was used.</summary>
+    public FaqCandidate? BestMatch => Candidates.Count > 0 ? Candidates[0] : null;
+}

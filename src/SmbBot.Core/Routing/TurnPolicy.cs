@@ -1,0 +1,41 @@
+namespace SmbBot.Core.Routing;
+
+/// <summary>
+/// Decides how to handle a customer message from the classifier's intent and the FAQ matches. A wrong answer is worse
+/// than no answer: the bot answers only a clear match, asks when matches are close, and otherwise says it cannot.
+/// </summary>
+public static class TurnPolicy
+{
+    /// <summary>Decides the route; <paramref name="candidates"/> are ordered best first.</summary>
+    public static TurnDecision Decide(IntentPrediction intent, IReadOnlyList<FaqCandidate> candidates, RoutingOptions options)
+    {
+        var best = candidates.Count > 0 ? candidates[0] : null;
+        var runnerUp = candidates.Count > 1 ? candidates[1] : null;
+        bool sure = intent.Confidence >= options.MinIntentConfidence;
+        bool clearMatch = best is not null && best.Score >= options.AnswerScore
+            && (runnerUp is null || best.Score - runnerUp.Score >= options.AnswerMargin);
+        var near = best is null ? [] : candidates
+            .Where(c => c.Score >= options.ClarifyScore && c.Score >= best.Score - options.ClarifyBand)
+            .Take(options.MaxSuggestions)
+            .ToArray();
+
+        TurnDecision Make(Route route, string reason, FaqCandidate? answer = null, IReadOnlyList<FaqCandidate>? offered = null) =>
+            new(route, intent, answer, offered ?? [], candidates, reason);
+
+        if (best is { Exact: true })
+            return Make(Route.Faq, "the message is one of the FAQ's questions", answer: best);
+        if (sure && Intents.NeedsPerson(intent.Intent))
+            return Make(Route.Escalate, $"intent {intent.Intent} needs a person");
+        if (clearMatch && sure && intent.Intent == Intents.OutOfScope)
+            return Make(Route.Clarify, "clear FAQ match but the message looks out of scope", offered: [best!]);
+        if (clearMatch)
+            return Make(Route.Faq, "clear FAQ match", answer: best);
+        if (sure && Intents.IsSmallTalk(intent.Intent))
+            return Make(Route.SmallTalk, $"intent {intent.Intent}");
+        if (sure && intent.Intent == Intents.OutOfScope)
+            return Make(Route.Fallback, "out of scope");
+        if (near.Length > 0)
+            return Make(Route.Clarify, near.Length == 1 ? "one likely FAQ match below the answer level" : "several close FAQ matches", offered: near);
+        return Make(Route.Fallback, sure ? "no FAQ entry fits" : "unsure of the intent and no FAQ entry fits");
+    }
+}

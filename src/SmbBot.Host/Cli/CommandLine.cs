@@ -1,0 +1,37 @@
+using SmbBot.Core.Knowledge;
+
+namespace SmbBot.Host.Cli;
+
+/// <summary>Command verbs of the host: <c>train</c>. Without a verb the host serves the bot.</summary>
+public static class CommandLine
+{
+    /// <summary>The verb in <paramref name="args"/>, if the first argument is one (options start with '-').</summary>
+    public static string? Verb(string[] args) => args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+
+    /// <summary>Runs a verb and returns the exit code.</summary>
+    public static async Task<int> RunAsync(string verb, IConfiguration configuration)
+    {
+        try
+        {
+            return verb switch
+            {
+                "train" => await TrainCommand.RunAsync(configuration, Console.Out),
+                _ => Usage($"unknown command '{verb}'"),
+            };
+        }
+        catch (KnowledgeFileException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Usage(string problem)
+    {
+        Console.Error.WriteLine($"error: {problem}");
+        Console.Error.WriteLine("usage: SmbBot.Host [train] [--Setting:Name value ...]");
+        Console.Error.WriteLine("  (no command)  serve the bot on the configured URL (default http://localhost:3978)");
+        Console.Error.WriteLine("  train         retrain the intent classifier now and print cross-validated accuracy");
+        return 2;
+    }
+}

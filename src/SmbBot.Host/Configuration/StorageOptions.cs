@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SmbBot.Host.Configuration;
+
+/// <summary>Where SmbBot keeps its own files (section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Folder for the LiteDB file and trained models; relative paths resolve against the root.</summary>
+    [Required(AllowEmptyStrings = false)] public string DataPath { get; set; } = "data";
+}
+
+/// <summary>Where the business's knowledge lives (section <c>Knowledge</c>).</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>The knowledge folder; relative paths resolve against the root.</summary>
+    [Required(AllowEmptyStrings = false)] public string Path { get; set; } = "knowledge";
+}
+
+/// <summary>Absolute paths derived from the settings.</summary>
+public sealed record SmbBotPaths(string Root, string Knowledge, string Data)
+{
+    /// <summary>The LiteDB file.</summary>
+    public string Database => System.IO.Path.Combine(Data, "smbbot.db");
+
+    /// <summary>The folder of trained models.</summary>
+    public string Models => System.IO.Path.Combine(Data, "models");
+
+    /// <summary>Reads the paths from configuration.</summary>
+    public static SmbBotPaths From(IConfiguration configuration)
+    {
+        var root = configuration["SmbBot:Root"] ?? SmbBotRoot.Locate();
+        var knowledge = configuration[$"{KnowledgeOptions.SectionName}:Path"] is { Length: > 0 } k ? k : "knowledge";
+        var data = configuration[$"{StorageOptions.SectionName}:DataPath"] is { Length: > 0 } d ? d : "data";
+        return new SmbBotPaths(root, SmbBotRoot.Resolve(root, knowledge), SmbBotRoot.Resolve(root, data));
+    }
+}

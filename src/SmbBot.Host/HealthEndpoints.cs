@@ -1,0 +1,28 @@
+using LiteDB;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmbBot.Core.Routing;
+
+namespace SmbBot.Host;
+
+/// <summary>Liveness and readiness for a process supervisor or load balancer.</summary>
+public static class HealthEndpoints
+{
+    /// <summary>Maps <c>/health/live</c> and <c>/health/ready</c>.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
+        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, Runtime.BotRuntime runtime) =>
+        {
+            bool storeOpen;
+            try { storeOpen = db.CollectionExists(Runtime.RuntimeServiceCollectionExtensions.FaqCollectionName); }
+            catch (LiteException) { storeOpen = false; }
+            var report = new ReadyReport(storeOpen && understanding.IsReady, storeOpen, understanding.IsReady,
+                runtime.Knowledge?.Faq.Count ?? 0);
+            return report.Ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+        return app;
+    }
+
+    /// <summary>What the readiness check found.</summary>
+    public sealed record ReadyReport(bool Ready, bool StoreOpen, bool ModelLoaded, int FaqEntries);
+}

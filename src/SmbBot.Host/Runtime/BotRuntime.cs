@@ -1,0 +1,41 @@
+using SmbBot.Core.Knowledge;
+using SmbBot.Core.Routing;
+using SmbBot.Knowledge.Embeddings;
+using SmbBot.Knowledge.Retrieval;
+using SmbBot.Nlu;
+
+namespace SmbBot.Host.Runtime;
+
+/// <summary>
+/// The loaded knowledge, classifier and FAQ index, and the one path every customer message takes through them:
+/// embed once, classify, retrieve, decide.
+/// </summary>
+public sealed class BotRuntime(MiniLmEmbeddingGenerator embeddings, Microsoft.Extensions.Options.IOptions<RoutingOptions> routing) : ITurnUnderstanding
+{
+    private volatile Loaded? _loaded;
+
+    /// <inheritdoc/>
+    public bool IsReady => _loaded is not null;
+
+    /// <summary>The knowledge in use (null until started).</summary>
+    public KnowledgeBase? Knowledge => _loaded?.Knowledge;
+
+    /// <summary>Makes the runtime ready with what the start-up loaded.</summary>
+    public void Activate(KnowledgeBase knowledge, FaqRetriever retriever, IntentClassifier classifier) =>
+        _loaded = new Loaded(knowledge, retriever, classifier);
+
+    /// <inheritdoc/>
+    public TurnDecision Understand(string text)
+    {
+        var loaded = _loaded ?? throw new InvalidOperationException("the bot is still starting");
+        var vector = embeddings.Embed(text);
+        var (intent, _) = loaded.Classifier.Predict(text, vector);
+        var candidates = loaded.Retriever.Find(text, vector);
+        return TurnPolicy.Decide(intent, candidates, routing.Value);
+    }
+
+    /// <inheritdoc/>
+    public string? AnswerFor(string faqId) => _loaded?.Retriever.Get(faqId)?.Answer;
+
+    private sealed record Loaded(KnowledgeBase Knowledge, FaqRetriever Retriever, IntentClassifier Classifier);
+}

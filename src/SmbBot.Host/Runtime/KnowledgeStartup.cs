@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using SmbBot.Core.Knowledge;
+using SmbBot.Core.Routing;
+using SmbBot.Host.Configuration;
+using SmbBot.Knowledge.Embeddings;
+using SmbBot.Knowledge.Retrieval;
+using SmbBot.Knowledge.VectorStore;
+
+namespace SmbBot.Host.Runtime;
+
+/// <summary>
+/// Runs before the server accepts requests: reads and checks the knowledge folder, brings the FAQ index up to date
+/// and loads (or trains) the classifier. A bad knowledge file stops the start with the file, the line and the reason.
+/// </summary>
+public sealed partial class KnowledgeStartup(SmbBotPaths paths, LiteDbFaqCollection index, MiniLmEmbeddingGenerator embeddings,
+    BotRuntime runtime, IOptions<RoutingOptions> routing, ILogger<KnowledgeStartup> logger) : IHostedService
+{
+    /// <inheritdoc/>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var knowledge = KnowledgeBase.Load(paths.Knowledge);
+        LogKnowledge(logger, paths.Knowledge, knowledge.Faq.Count, knowledge.Intents.Count, knowledge.Customers.Count);
+
+        var report = await FaqIndexer.SyncAsync(index, knowledge.Faq, embeddings, cancellationToken);
+        LogIndex(logger, report.Phrasings, report.Embedded, report.Reused, report.Removed);
+
+        var (classifier, trained) = await IntentTraining.LoadOrTrainAsync(knowledge, index, embeddings, paths.Models,
+            forceTraining: false, progress: null, cancellationToken);
+        var weights = new RetrievalWeights(routing.Value.KeywordWeight, routing.Value.AnswerWeight);
+        runtime.Activate(knowledge, new FaqRetriever(index, knowledge.Faq, weights), classifier);
+        LogReady(logger, trained ? "trained" : "loaded", clock.ElapsedMilliseconds);
+    }
+
+    /// <inheritdoc/>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge read from {Path}: {Faq} FAQ entries, {Examples} intent examples, {Customers} CRM customers")]
+    private static partial void LogKnowledge(ILogger logger, string path, int faq, int examples, int customers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "FAQ index: {Phrasings} phrasings, {Embedded} embedded now, {Reused} reused, {Removed} removed")]
+    private static partial void LogIndex(ILogger logger, int phrasings, int embedded, int reused, int removed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Intent model {How}; ready after {Milliseconds} ms")]
+    private static partial void LogReady(ILogger logger, string how, long milliseconds);
+}

@@ -1,0 +1,35 @@
+namespace SmbBot.IntegrationTests.Infrastructure;
+
+/// <summary>Paths in the repository, found from the test binaries.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = Find();
+
+    public static string Knowledge => Path.Combine(Root, "knowledge");
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SmbBot.sln"))) return dir.FullName;
+        throw new InvalidOperationException("SmbBot.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Copies a folder recursively.</summary>
+    public static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    /// <summary>A new empty folder under the temp folder.</summary>
+    public static string NewTempFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "smbbot-it-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using SmbBot.IntegrationTests.Infrastructure;
+
+namespace SmbBot.IntegrationTests;
+
+/// <summary>Another business's knowledge, broken knowledge, and the saved model and index across restarts.</summary>
+public class KnowledgeFolderTests : IDisposable
+{
+    private const string ClinicFaq = """
+        id,question,answer,alternates,category
+        clinic-hours,When is the clinic open?,"We are open Monday to Thursday 8:00-19:00 and Friday 8:00-14:00.",Opening times|Are you open on Fridays,practice
+        emergency-appointments,Can I get an emergency dental appointment?,"Call 0161 000 0000 before 10:00 and we will see you the same day.",I have toothache can you see me today|Same day appointment,appointments
+        nhs,Do you accept NHS patients?,"Yes, we take NHS patients for all routine treatment. Cosmetic work is private only.",Are you an NHS dentist|NHS treatment,fees
+        whitening,How much does teeth whitening cost?,"Home whitening costs £295 including custom trays and gel.",Price of whitening|Whiten my teeth,fees
+        parking,Where can I park for the clinic?,"There is free parking for patients behind the building.",Car park|Is there parking,practice
+
+        """;
+
+    private readonly string _knowledge = RepoPaths.NewTempFolder();
+
+    public KnowledgeFolderTests()
+    {
+        RepoPaths.Copy(Path.Combine(RepoPaths.Knowledge, "intents"), Path.Combine(_knowledge, "intents"));
+    }
+
+    private void WriteFaq(string content)
+    {
+        Directory.CreateDirectory(Path.Combine(_knowledge, "faq"));
+        File.WriteAllText(Path.Combine(_knowledge, "faq", "clinic.csv"), content.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task A_replaced_faq_folder_is_learnt_at_start_and_answered()
+    {
+        WriteFaq(ClinicFaq);
+        using var host = new BotHost(_knowledge);
+
+        var whitening = Activities.Decision((await Activities.AskAsync(host.CreateClient(), "how much is it to get my teeth whitened"))[0]!.AsObject())!;
+        var toothache = Activities.Decision((await Activities.AskAsync(host.CreateClient(), "my tooth hurts a lot, can someone see me today"))[0]!.AsObject())!;
+        var shipping = Activities.Decision((await Activities.AskAsync(host.CreateClient(), "how much does delivery cost"))[0]!.AsObject())!;
+
+        Assert.Equal(("faq", "whitening"), ((string?)whitening["route"], (string?)whitening["faqId"]));
+        Assert.Equal("emergency-appointments", (string?)toothache["faqId"]);
+        Assert.Contains((string?)toothache["route"], new[] { "faq", "clarify" });
+        Assert.NotEqual("faq", (string?)shipping["route"]);
+        var ready = await host.CreateClient().GetFromJsonAsync<JsonObject>("/health/ready");
+        Assert.Equal(5, (int)ready!["faqEntries"]!);
+    }
+
+    [Fact]
+    public async Task A_bad_faq_file_stops_the_start_naming_the_file_and_line()
+    {
+        WriteFaq(ClinicFaq + "broken,\"Unclosed question?,Answer,,\n");
+        var data = RepoPaths.NewTempFolder();
+
+        var (exitCode, _, errors) = await HostProcess.RunAsync(
+            new Dictionary<string, string> { ["Knowledge__Path"] = _knowledge, ["Storage__DataPath"] = data }, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("SmbBot cannot start: ", errors);
+        Assert.Contains("faq/clinic.csv line 7: a quoted value is never closed", errors);
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_invalid_setting_stops_the_start_naming_the_setting()
+    {
+        WriteFaq(ClinicFaq);
+        var data = RepoPaths.NewTempFolder();
+
+        var (exitCode, _, errors) = await HostProcess.RunAsync(new Dictionary<string, string>
+        {
+            ["Knowledge__Path"] = _knowledge, ["Storage__DataPath"] = data, ["Routing__ClarifyScore"] = "0.9", ["Routing__AnswerScore"] = "0.7",
+        }, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("a setting is invalid", errors);
+        Assert.Contains("Routing:ClarifyScore (0.9) must not be above Routing:AnswerScore (0.7)", errors);
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_restart_reuses_the_saved_model_and_vectors_and_a_change_retrains()
+    {
+        WriteFaq(ClinicFaq);
+        var data = RepoPaths.NewTempFolder();
+        var settings = new Dictionary<string, string?> { ["Storage:DataPath"] = data };
+        string firstModel;
+        using (var first = new BotHost(_knowledge, settings))
+        {
+            first.CreateClient();
+            firstModel = Assert.Single(Directory.GetFiles(Path.Combine(data, "models")));
+        }
+        var written = File.GetLastWriteTimeUtc(firstModel);
+
+        using (var second = new BotHost(_knowledge, settings))
+        {
+            await Activities.AskAsync(second.CreateClient(), "hello");
+            Assert.Equal(written, File.GetLastWriteTimeUtc(Assert.Single(Directory.GetFiles(Path.Combine(data, "models")))));
+        }
+
+        WriteFaq(ClinicFaq + "x-ray,Do you do dental x-rays?,Yes.,,\n");
+        using (var third = new BotHost(_knowledge, settings))
+        {
+            var decision = Activities.Decision((await Activities.AskAsync(third.CreateClient(), "Do you do dental x-rays?"))[0]!.AsObject())!;
+            Assert.Equal("x-ray", (string?)decision["faqId"]);
+            Assert.NotEqual(firstModel, Assert.Single(Directory.GetFiles(Path.Combine(data, "models"))));
+        }
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_decision_entity_can_be_turned_off()
+    {
+        WriteFaq(ClinicFaq);
+        using var host = new BotHost(_knowledge, new Dictionary<string, string?> { ["Bot:DecisionTrace"] = "false" });
+
+        var reply = (await Activities.AskAsync(host.CreateClient(), "Is there parking?"))[0]!.AsObject();
+
+        Assert.Contains("free parking", (string?)reply["text"]);
+        Assert.Null(Activities.Decision(reply));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_knowledge, recursive: true); } catch (IOException) { }
+    }
+}
