@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel.Data;
+using SmbBot.Knowledge.VectorStore;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SmbBot.IntegrationTests.Infrastructure;
@@ -63,6 +66,19 @@ public class EmulatorConversationTests(SampleBotHost host) : IClassFixture<Sampl
         Assert.Equal(1.0, (double)decision["faqScore"]!);
         Assert.NotNull(decision["intent"]);
         Assert.InRange((double)decision["intentConfidence"]!, 0, 1);
+    }
+
+    [Fact]
+    public async Task The_faq_is_available_to_Semantic_Kernel_as_a_text_search()
+    {
+        host.CreateClient();
+        var search = host.Services.GetRequiredService<ITextSearch<FaqPhrasingRecord>>();
+
+        var results = await search.GetTextSearchResultsAsync("what does postage cost", new() { Top = 1 });
+
+        var best = Assert.Single(await results.Results.ToListAsync());
+        Assert.Equal("faq:shipping-cost", best.Link);
+        Assert.Contains("£3.95", best.Value);
     }
 
     [Fact]

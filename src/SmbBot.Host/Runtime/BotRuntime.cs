@@ -1,7 +1,9 @@
+using Microsoft.SemanticKernel.Data;
 using SmbBot.Core.Knowledge;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.Retrieval;
+using SmbBot.Knowledge.VectorStore;
 using SmbBot.Nlu;
 
 namespace SmbBot.Host.Runtime;
@@ -20,9 +22,12 @@ public sealed class BotRuntime(MiniLmEmbeddingGenerator embeddings, Microsoft.Ex
     /// <summary>The knowledge in use (null until started).</summary>
     public KnowledgeBase? Knowledge => _loaded?.Knowledge;
 
+    /// <summary>The FAQ as a Semantic Kernel text search (null until started).</summary>
+    public ITextSearch<FaqPhrasingRecord>? TextSearch => _loaded?.TextSearch;
+
     /// <summary>Makes the runtime ready with what the start-up loaded.</summary>
-    public void Activate(KnowledgeBase knowledge, FaqRetriever retriever, IntentClassifier classifier) =>
-        _loaded = new Loaded(knowledge, retriever, classifier);
+    public void Activate(KnowledgeBase knowledge, FaqRetriever retriever, IntentClassifier classifier, ITextSearch<FaqPhrasingRecord> textSearch) =>
+        _loaded = new Loaded(knowledge, retriever, classifier, textSearch);
 
     /// <inheritdoc/>
     public TurnDecision Understand(string text)
@@ -37,5 +42,5 @@ public sealed class BotRuntime(MiniLmEmbeddingGenerator embeddings, Microsoft.Ex
     /// <inheritdoc/>
     public string? AnswerFor(string faqId) => _loaded?.Retriever.Get(faqId)?.Answer;
 
-    private sealed record Loaded(KnowledgeBase Knowledge, FaqRetriever Retriever, IntentClassifier Classifier);
+    private sealed record Loaded(KnowledgeBase Knowledge, FaqRetriever Retriever, IntentClassifier Classifier, ITextSearch<FaqPhrasingRecord> TextSearch);
 }

@@ -29,7 +29,8 @@ public sealed partial class KnowledgeStartup(SmbBotPaths paths, LiteDbFaqCollect
         var (classifier, trained) = await IntentTraining.LoadOrTrainAsync(knowledge, index, embeddings, paths.Models,
             forceTraining: false, progress: null, cancellationToken);
         var weights = new RetrievalWeights(routing.Value.KeywordWeight, routing.Value.AnswerWeight);
-        runtime.Activate(knowledge, new FaqRetriever(index, knowledge.Faq, weights), classifier);
+        runtime.Activate(knowledge, new FaqRetriever(index, knowledge.Faq, weights), classifier,
+            FaqTextSearch.Create(index, embeddings, knowledge.Faq));
         LogReady(logger, trained ? "trained" : "loaded", clock.ElapsedMilliseconds);
     }
 

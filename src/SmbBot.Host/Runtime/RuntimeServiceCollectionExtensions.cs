@@ -1,4 +1,5 @@
 using LiteDB;
+using Microsoft.SemanticKernel.Data;
 using Microsoft.Extensions.AI;
 using SmbBot.Core.Routing;
 using SmbBot.Host.Configuration;
@@ -26,6 +27,9 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(sp => new LiteDbFaqCollection(sp.GetRequiredService<ILiteDatabase>(), FaqCollectionName,
             sp.GetRequiredService<MiniLmEmbeddingGenerator>()));
         services.AddSingleton<BotRuntime>();
+        // The FAQ as a Semantic Kernel text search, for kernel plugins; available once the start-up has run.
+        services.AddSingleton<ITextSearch<FaqPhrasingRecord>>(sp => sp.GetRequiredService<BotRuntime>().TextSearch
+            ?? throw new InvalidOperationException("the FAQ is not indexed yet"));
         services.AddSingleton<ITurnUnderstanding>(sp => sp.GetRequiredService<BotRuntime>());
         services.AddHostedService<KnowledgeStartup>();
         return services;

@@ -1,3 +1,4 @@
+using Microsoft.SemanticKernel.Data;
 using LiteDB;
 using SmbBot.Core.Knowledge;
 using SmbBot.Knowledge.Embeddings;
@@ -123,4 +124,29 @@ public sealed class EmbeddingFixture : IDisposable
     public MiniLmEmbeddingGenerator Embeddings { get; } = new();
 
     public void Dispose() => Embeddings.Dispose();
+}
+
+public class FaqTextSearchTests(EmbeddingFixture fixture) : IClassFixture<EmbeddingFixture>
+{
+    [Fact]
+    public async Task Semantic_Kernel_text_search_returns_the_answer_of_the_best_entry()
+    {
+        FaqEntry[] faq =
+        [
+            new("parking", "Is there parking at the store?", "Yes, 20 free spaces behind the store.", [], "store", "t"),
+            new("hours", "What are your opening hours?", "9:00 to 17:00 every day.", [], "store", "t"),
+        ];
+        using var folder = new TempFolder();
+        using var db = new LiteDatabase(Path.Combine(folder.Path, "t.db"));
+        var collection = new LiteDbFaqCollection(db, "faq", fixture.Embeddings);
+        await FaqIndexer.SyncAsync(collection, faq, fixture.Embeddings);
+
+        var search = FaqTextSearch.Create(collection, fixture.Embeddings, faq);
+        var answers = await search.SearchAsync("where do I leave my car", new() { Top = 1 });
+        var results = await search.GetTextSearchResultsAsync("when do you open", new() { Top = 1 });
+
+        Assert.Equal("Yes, 20 free spaces behind the store.", Assert.Single(await answers.Results.ToListAsync()));
+        var hours = Assert.Single(await results.Results.ToListAsync());
+        Assert.Equal(("What are your opening hours?", "faq:hours"), (hours.Name, hours.Link));
+    }
 }
