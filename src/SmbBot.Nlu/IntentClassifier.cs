@@ -13,7 +13,7 @@ namespace SmbBot.Nlu;
 public sealed class IntentClassifier
 {
     /// <summary>Changes whenever the pipeline changes, so a saved model of another shape is never loaded.</summary>
-    public const string PipelineVersion = "v1";
+    public const string PipelineVersion = "v2";
 
     private const int Seed = 20261125;
     private readonly ITransformer _model;
@@ -39,7 +39,7 @@ public sealed class IntentClassifier
     public static IntentClassifier Train(IReadOnlyList<IntentSample> samples)
     {
         var ml = new MLContext(Seed);
-        var data = ml.Data.LoadFromEnumerable(samples);
+        var data = ml.Data.LoadFromEnumerable(Balanced(samples));
         return new IntentClassifier(ml, BuildPipeline(ml).Fit(data), data.Schema);
     }
 
@@ -47,7 +47,7 @@ public sealed class IntentClassifier
     public static CrossValidationReport CrossValidate(IReadOnlyList<IntentSample> samples, int folds, Action<string>? progress = null)
     {
         var ml = new MLContext(Seed);
-        var data = ml.Data.LoadFromEnumerable(samples);
+        var data = ml.Data.LoadFromEnumerable(Balanced(samples));
         progress?.Invoke($"cross-validating on {samples.Count} examples in {folds} folds");
         var results = ml.MulticlassClassification.CrossValidate(data, BuildPipeline(ml), folds, "Label", seed: Seed);
         return new CrossValidationReport(
@@ -91,6 +91,17 @@ public sealed class IntentClassifier
         return new IntentClassifier(ml, model, schema);
     }
 
+    /// <summary>Weights every example by total / (classes × examples of its class), so each intent weighs the same.</summary>
+    private static IReadOnlyList<IntentSample> Balanced(IReadOnlyList<IntentSample> samples)
+    {
+        var counts = samples.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => g.Count());
+        float total = samples.Count, classes = counts.Count;
+        return samples.Select(s => new IntentSample
+        {
+            Text = s.Text, Embedding = s.Embedding, Label = s.Label, Weight = total / (classes * counts[s.Label]),
+        }).ToArray();
+    }
+
     private static IEstimator<ITransformer> BuildPipeline(MLContext ml) =>
         ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", new TextFeaturizingEstimator.Options
@@ -108,6 +119,7 @@ public sealed class IntentClassifier
             {
                 LabelColumnName = "Label",
                 FeatureColumnName = "Features",
+                ExampleWeightColumnName = "Weight",
                 L2Regularization = 0.01f,
                 L1Regularization = 0f,
                 MaximumNumberOfIterations = 200,

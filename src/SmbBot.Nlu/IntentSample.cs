@@ -10,6 +10,9 @@ public sealed class IntentSample
     [VectorType(384)] public float[] Embedding { get; set; } = [];
 
     public string Label { get; set; } = "";
+
+    /// <summary>Training weight; classes are balanced so that the many FAQ phrasings do not drown the small intents.</summary>
+    public float Weight { get; set; } = 1;
 }
 
 /// <summary>The classifier's output: a probability per intent, in the order of <see cref="IntentClassifier.Labels"/>.</summary>

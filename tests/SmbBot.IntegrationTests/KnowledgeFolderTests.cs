@@ -111,6 +111,32 @@ public class KnowledgeFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task The_train_verb_prints_cross_validated_metrics_and_saves_the_model()
+    {
+        WriteFaq(ClinicFaq);
+        var data = RepoPaths.NewTempFolder();
+
+        var (exitCode, output, errors) = await HostProcess.RunAsync(
+            new Dictionary<string, string> { ["Knowledge__Path"] = _knowledge, ["Storage__DataPath"] = data }, TimeSpan.FromSeconds(120), "train");
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("cross-validating on", output);
+        Assert.Matches(@"5-fold accuracy +\d+\.\d %", output);
+        Assert.Single(Directory.GetFiles(Path.Combine(data, "models"), "intent-*.zip"));
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_gets_usage_and_exit_code_2()
+    {
+        var (exitCode, _, errors) = await HostProcess.RunAsync(new Dictionary<string, string>(), TimeSpan.FromSeconds(60), "trian");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("unknown command 'trian'", errors);
+        Assert.Contains("usage:", errors);
+    }
+
+    [Fact]
     public async Task The_decision_entity_can_be_turned_off()
     {
         WriteFaq(ClinicFaq);
