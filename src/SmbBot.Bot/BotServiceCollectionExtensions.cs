@@ -21,6 +21,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<SmbBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<SmbBotAdapter>());
         services.AddSingleton<ReplyComposer>();
+        services.AddSingleton<ConversationLocks>();
         services.AddSingleton<IBot, CustomerServiceBot>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using SmbBot.Core.Routing;
+using SmbBot.Core.Tickets;
 
 namespace SmbBot.Bot;
 
@@ -8,6 +9,18 @@ namespace SmbBot.Bot;
 public static class DecisionEntity
 {
     public const string Type = "smbbot.decision";
+
+    /// <summary>The entity of a reply that opens or updates <paramref name="ticket"/>: route <c>escalate</c>, ticket number and priority.</summary>
+    public static Entity ForTicket(Ticket ticket, TurnDecision? decision, string reason)
+    {
+        var entity = decision is null ? new Entity(Type) : From(decision);
+        var p = entity.Properties;
+        p["route"] = "escalate";
+        p["ticketId"] = ticket.Number;
+        p["priority"] = ticket.Priority.ToString().ToLowerInvariant();
+        p["reason"] = reason;
+        return entity;
+    }
 
     /// <summary>Builds the entity for <paramref name="decision"/>.</summary>
     public static Entity From(TurnDecision decision)

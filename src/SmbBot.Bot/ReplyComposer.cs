@@ -1,14 +1,19 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using SmbBot.Core.Conversations;
 using SmbBot.Core.Routing;
+using SmbBot.Core.Tickets;
 
 namespace SmbBot.Bot;
 
-/// <summary>Turns a decision into what the customer reads.</summary>
-public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding understanding)
+/// <summary>Turns decisions and ticket steps into what the customer reads.</summary>
+public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding understanding, TicketDesk desk, TimeProvider clock)
 {
     /// <summary>Suggested action that asks for a person.</summary>
-    public const string TalkToPerson = "Talk to a person";
+    public const string TalkToPerson = ConversationFlow.TalkToPerson;
+
+    /// <summary>Suggested action that declines to give an e-mail address.</summary>
+    public const string Skip = "Skip";
 
     /// <summary>The greeting sent when a customer opens the chat.</summary>
     public IMessageActivity Welcome() => MessageFactory.Text(
@@ -19,19 +24,92 @@ public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding underst
     public IMessageActivity EmptyMessage() => MessageFactory.Text(
         "I didn't catch a question there. Type what you'd like to know, for example \"How much does delivery cost?\"");
 
-    /// <summary>The reply for <paramref name="decision"/>.</summary>
+    /// <summary>The reply for <paramref name="decision"/> when no ticket is involved.</summary>
     public IMessageActivity Reply(TurnDecision decision)
     {
         var reply = decision.Route switch
         {
             Route.Faq => MessageFactory.Text(understanding.AnswerFor(decision.Answer!.FaqId) ?? FallbackText()),
             Route.Clarify => Clarify(decision.Suggestions),
-            Route.Escalate => MessageFactory.Text(EscalationText(decision.Intent.Intent)),
             Route.SmallTalk => MessageFactory.Text(SmallTalkText(decision.Intent.Intent)),
             _ => MessageFactory.SuggestedActions(new[] { TalkToPerson }, FallbackText(), null, null),
         };
         if (options.DecisionTrace) reply.Entities = [DecisionEntity.From(decision)];
         return reply;
+    }
+
+    /// <summary>An FAQ answer or small talk while a ticket is open: the same reply, traced with the ticket.</summary>
+    public IMessageActivity ReplyWithTicket(TurnDecision decision, Ticket ticket)
+    {
+        var reply = Reply(decision);
+        if (options.DecisionTrace)
+        {
+            var entity = DecisionEntity.From(decision);
+            entity.Properties["ticketId"] = ticket.Number;
+            entity.Properties["priority"] = ticket.Priority.ToString().ToLowerInvariant();
+            reply.Entities = [entity];
+        }
+        return reply;
+    }
+
+    /// <summary>The replies announcing a new ticket: the safety instruction first when it is urgent.</summary>
+    public IReadOnlyList<IMessageActivity> TicketOpened(Ticket ticket, TurnDecision decision, bool askEmail)
+    {
+        var replies = new List<IMessageActivity>();
+        if (ticket.Reason == EscalationReason.UrgentSafety) replies.Add(MessageFactory.Text(options.SafetyInstruction));
+        var opening = ticket.Reason switch
+        {
+            EscalationReason.UrgentSafety => "I've marked this urgent for our team",
+            EscalationReason.Complaint => "I'm sorry to hear that. I've passed your complaint to our team",
+            EscalationReason.AccountRequest => "A person needs to look at your records for this, so I've passed it to our team",
+            EscalationReason.NoAnswer => "I couldn't find an answer to that, so I've passed your question to our team",
+            _ => "Of course. I've passed this to our team",
+        };
+        var text = $"{opening} as ticket {ticket.Number}. A person will reply here {Due(ticket)}.";
+        var last = askEmail
+            ? MessageFactory.SuggestedActions(new[] { Skip }, text + " So we can reach you if you leave the chat, what's your e-mail address? You can also say \"skip\".", null, null)
+            : MessageFactory.Text(text);
+        replies.Add(last);
+        return Traced(replies, ticket, decision, $"ticket opened: {TicketDesk.ReasonText(ticket.Reason)}");
+    }
+
+    /// <summary>The reply when a message is added to the open ticket.</summary>
+    public IReadOnlyList<IMessageActivity> AddedToTicket(Ticket ticket, TurnDecision decision, bool raisedToUrgent)
+    {
+        var replies = new List<IMessageActivity>();
+        if (raisedToUrgent) replies.Add(MessageFactory.Text(options.SafetyInstruction));
+        replies.Add(MessageFactory.Text(raisedToUrgent
+            ? $"I've added this to your ticket {ticket.Number} and marked it urgent. A person will reply here {Due(ticket)}."
+            : $"I've added this to your ticket {ticket.Number}, so the person handling it will see it. They will reply here {Due(ticket)}."));
+        return Traced(replies, ticket, decision, raisedToUrgent ? "added to the open ticket and raised to urgent" : "added to the open ticket");
+    }
+
+    /// <summary>The reply to the customer's answer to the e-mail question.</summary>
+    public IReadOnlyList<IMessageActivity> EmailStep(FlowStep step, Ticket ticket)
+    {
+        IMessageActivity reply = step switch
+        {
+            FlowStep.EmailGiven => MessageFactory.Text($"Thank you, I've added {ticket.CustomerEmail} to ticket {ticket.Number}. A person will reply here {Due(ticket)}."),
+            FlowStep.EmailRetry => MessageFactory.SuggestedActions(new[] { Skip },
+                "That doesn't look like an e-mail address (it should look like name@example.com). Could you check it? You can also say \"skip\".", null, null),
+            FlowStep.EmailGivenUp => MessageFactory.Text($"I still can't read an e-mail address there, so I'll leave it out. Your ticket {ticket.Number} is with our team; keep this chat open to see their reply."),
+            _ => MessageFactory.Text($"No problem. Your ticket {ticket.Number} is with our team; keep this chat open to see their reply."),
+        };
+        return Traced([reply], ticket, null, step switch
+        {
+            FlowStep.EmailGiven => "e-mail address added to the ticket",
+            FlowStep.EmailRetry => "not an e-mail address; asked again",
+            FlowStep.EmailGivenUp => "not an e-mail address again; going on without it",
+            _ => "the customer declined to give an e-mail address",
+        });
+    }
+
+    private string Due(Ticket ticket) => DueText.Describe(ticket.FirstResponseDue, clock.GetUtcNow().UtcDateTime, desk.Routing.Calendar);
+
+    private IReadOnlyList<IMessageActivity> Traced(List<IMessageActivity> replies, Ticket ticket, TurnDecision? decision, string reason)
+    {
+        if (options.DecisionTrace) replies[^1].Entities = [DecisionEntity.ForTicket(ticket, decision, reason)];
+        return replies;
     }
 
     private static IMessageActivity Clarify(IReadOnlyList<FaqCandidate> suggestions)
@@ -47,22 +125,14 @@ public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding underst
         return reply;
     }
 
-    private string EscalationText(string intent) => intent switch
-    {
-        Intents.Urgent => $"{options.SafetyInstruction} A member of our team needs to handle this: {options.HandoffContact}",
-        Intents.Complaint => $"I'm sorry to hear that. A complaint deserves a person, not a bot: {options.HandoffContact}",
-        Intents.Account => $"I can't look into your own orders, invoices or bookings, but our team can: {options.HandoffContact}",
-        _ => $"Of course. You can reach a person here: {options.HandoffContact}",
-    };
-
     private string SmallTalkText(string intent) => intent switch
     {
         Intents.Thanks => "You're welcome! Is there anything else I can help with?",
         Intents.Goodbye => $"Thanks for chatting with {options.BusinessName}. Goodbye!",
-        _ => $"Hello! What can I help you with today?",
+        _ => "Hello! What can I help you with today?",
     };
 
-    private string FallbackText() =>
-        "Sorry, I don't know the answer to that, and I'd rather not guess. You could ask in other words, " +
-        $"or talk to a person: {options.HandoffContact}";
+    private static string FallbackText() =>
+        "Sorry, I don't know the answer to that, and I'd rather not guess. You could ask in other words, or tap " +
+        $"\"{TalkToPerson}\" and I'll pass your question to our team.";
 }

@@ -11,13 +11,13 @@ namespace SmbBot.Bot;
 /// </summary>
 public sealed partial class SmbBotAdapter : CloudAdapter
 {
-    public SmbBotAdapter(BotFrameworkAuthentication auth, ILogger<SmbBotAdapter> logger) : base(auth, logger)
+    public SmbBotAdapter(BotFrameworkAuthentication auth, BotOptions options, ILogger<SmbBotAdapter> logger) : base(auth, logger)
     {
         OnTurnError = async (turnContext, exception) =>
         {
             LogTurnFailed(logger, exception, turnContext.Activity.Type, turnContext.Activity.ChannelId);
             await turnContext.SendActivityAsync(
-                "Sorry, something went wrong on our side. Please try again in a moment.");
+                $"Sorry, something went wrong on our side. Please try again in a moment, or reach a person directly: {options.HandoffContact}");
         };
     }
 

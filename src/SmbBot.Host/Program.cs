@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using SmbBot.Bot;
 using SmbBot.Host;
 using SmbBot.Host.Cli;
@@ -13,10 +15,14 @@ if (CommandLine.Verb(args) is { } verb)
 builder.Services.AddSmbBotRuntime(builder.Configuration);
 builder.Services.AddSmbBotChannel(builder.Configuration);
 
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.AddOptions<TicketReadApiOptions>().Bind(builder.Configuration.GetSection(TicketReadApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
 var app = builder.Build();
 
 app.MapHealth();
 app.MapBotMessages();
+app.MapTicketReadApi(builder.Configuration.GetSection(TicketReadApiOptions.SectionName).Get<TicketReadApiOptions>() ?? new());
 
 return await StartupGuard.RunAsync(app);
 

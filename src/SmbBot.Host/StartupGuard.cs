@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmbBot.Core.Knowledge;
+using SmbBot.Host.Runtime;
 
 namespace SmbBot.Host;
 
@@ -15,6 +16,11 @@ public static class StartupGuard
             return 0;
         }
         catch (KnowledgeFileException e)
+        {
+            await Console.Error.WriteLineAsync($"SmbBot cannot start: {e.Message}");
+            return 1;
+        }
+        catch (DataStoreException e)
         {
             await Console.Error.WriteLineAsync($"SmbBot cannot start: {e.Message}");
             return 1;

@@ -13,7 +13,7 @@ namespace SmbBot.Nlu;
 public sealed class IntentClassifier
 {
     /// <summary>Changes whenever the pipeline changes, so a saved model of another shape is never loaded.</summary>
-    public const string PipelineVersion = "v2";
+    public const string PipelineVersion = "v3";
 
     private const int Seed = 20261125;
     private readonly ITransformer _model;
@@ -123,6 +123,8 @@ public sealed class IntentClassifier
                 L2Regularization = 0.01f,
                 L1Regularization = 0f,
                 MaximumNumberOfIterations = 200,
+                // One thread makes training deterministic: the same knowledge always gives the same model.
+                NumberOfThreads = 1,
             }));
 
     private sealed class EnginePolicy(MLContext ml, ITransformer model) : PooledObjectPolicy<PredictionEngine<IntentSample, IntentScores>>

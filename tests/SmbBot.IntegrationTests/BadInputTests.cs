@@ -91,7 +91,7 @@ public class BadInputTests(SampleBotHost host) : IClassFixture<SampleBotHost>
     {
         var replies = await Activities.AskAsync(host.CreateClient(), text);
 
-        Assert.NotNull(Activities.Decision(Assert.Single(replies)!.AsObject()));
+        Assert.NotNull(Activities.Decision(replies[^1]!.AsObject()));
     }
 
     [Theory]

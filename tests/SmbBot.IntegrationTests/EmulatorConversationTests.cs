@@ -50,7 +50,13 @@ public class EmulatorConversationTests(SampleBotHost host) : IClassFixture<Sampl
         Assert.Contains("I'd rather not guess", (string?)fallback["text"]);
         Assert.Equal("Talk to a person", (string?)fallback["suggestedActions"]!["actions"]![0]!["value"]);
 
-        Assert.Equal(5, channel.All(conversation).Count);
+        var ticket = await Say(Activities.Message(conversation, "Talk to a person", channel.ServiceUrl));
+        var escalation = Activities.Decision(ticket)!;
+        Assert.Equal("escalate", (string?)escalation["route"]);
+        Assert.Contains($"as ticket {escalation["ticketId"]}. A person will reply here by ", (string?)ticket["text"]);
+        Assert.Equal("Skip", (string?)ticket["suggestedActions"]!["actions"]![0]!["value"]);
+
+        Assert.Equal(6, channel.All(conversation).Count);
     }
 
     [Fact]

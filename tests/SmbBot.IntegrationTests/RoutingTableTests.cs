@@ -44,7 +44,7 @@ public class RoutingTableTests(SampleBotHost host) : IClassFixture<SampleBotHost
     private async Task<JsonObject> DecideAsync(string text)
     {
         var replies = await Activities.AskAsync(host.CreateClient(), text);
-        return Activities.Decision(replies[0]!.AsObject()) ?? throw new InvalidOperationException("no decision entity");
+        return Activities.Decision(replies[^1]!.AsObject()) ?? throw new InvalidOperationException("no decision entity");
     }
 
     private static TheoryData<string, string, string> Rows(Func<(string Text, string Route, string Expected), bool> where)

@@ -27,13 +27,15 @@ public enum Route
 /// <param name="Suggestions">The entries offered (route <see cref="Route.Clarify"/>).</param>
 /// <param name="Candidates">The FAQ matches considered, best first.</param>
 /// <param name="Reason">A short explanation for the decision trace.</param>
+/// <param name="OffTopic">The classifier is sure the message is nothing the business deals with.</param>
 public sealed record TurnDecision(
     Route Route,
     IntentPrediction Intent,
     FaqCandidate? Answer,
     IReadOnlyList<FaqCandidate> Suggestions,
     IReadOnlyList<FaqCandidate> Candidates,
-    string Reason)
+    string Reason,
+    bool OffTopic = false)
 {
     /// <summary>The best FAQ match, whether or not it was used.</summary>
     public FaqCandidate? BestMatch => Candidates.Count > 0 ? Candidates[0] : null;

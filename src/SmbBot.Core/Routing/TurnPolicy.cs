@@ -33,7 +33,7 @@ public static class TurnPolicy
         if (sure && Intents.IsSmallTalk(intent.Intent))
             return Make(Route.SmallTalk, $"intent {intent.Intent}");
         if (sure && intent.Intent == Intents.OutOfScope)
-            return Make(Route.Fallback, "out of scope");
+            return Make(Route.Fallback, "out of scope") with { OffTopic = true };
         if (near.Length > 0)
             return Make(Route.Clarify, near.Length == 1 ? "one likely FAQ match below the answer level" : "several close FAQ matches", offered: near);
         return Make(Route.Fallback, sure ? "no FAQ entry fits" : "unsure of the intent and no FAQ entry fits");

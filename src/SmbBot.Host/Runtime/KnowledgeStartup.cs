@@ -13,14 +13,13 @@ namespace SmbBot.Host.Runtime;
 /// Runs before the server accepts requests: reads and checks the knowledge folder, brings the FAQ index up to date
 /// and loads (or trains) the classifier. A bad knowledge file stops the start with the file, the line and the reason.
 /// </summary>
-public sealed partial class KnowledgeStartup(SmbBotPaths paths, LiteDbFaqCollection index, MiniLmEmbeddingGenerator embeddings,
+public sealed partial class KnowledgeStartup(SmbBotPaths paths, KnowledgeBase knowledge, LiteDbFaqCollection index, MiniLmEmbeddingGenerator embeddings,
     BotRuntime runtime, IOptions<RoutingOptions> routing, ILogger<KnowledgeStartup> logger) : IHostedService
 {
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var knowledge = KnowledgeBase.Load(paths.Knowledge);
         LogKnowledge(logger, paths.Knowledge, knowledge.Faq.Count, knowledge.Intents.Count, knowledge.Customers.Count);
 
         var report = await FaqIndexer.SyncAsync(index, knowledge.Faq, embeddings, cancellationToken);

@@ -1,4 +1,9 @@
 using LiteDB;
+using Microsoft.Extensions.Options;
+using SmbBot.Core.Conversations;
+using SmbBot.Core.Crm;
+using SmbBot.Core.Knowledge;
+using SmbBot.Core.Tickets;
 using Microsoft.SemanticKernel.Data;
 using Microsoft.Extensions.AI;
 using SmbBot.Core.Routing;
@@ -20,8 +25,23 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(_ => SmbBotPaths.From(configuration));
-        services.AddSingleton<ILiteDatabase>(sp => OpenDatabase(sp.GetRequiredService<SmbBotPaths>()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => KnowledgeBase.Load(sp.GetRequiredService<SmbBotPaths>().Knowledge));
+        services.AddSingleton<ICustomerDirectory>(sp => new CsvCustomerDirectory(sp.GetRequiredService<KnowledgeBase>().Customers));
+        services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<SmbBotPaths>().Data));
+        services.AddSingleton<ILiteDatabase>(sp =>
+        {
+            sp.GetRequiredService<DataFolderLock>();
+            return OpenDatabase(sp.GetRequiredService<SmbBotPaths>());
+        });
+        services.AddSingleton<TicketStore>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);
+        services.AddSingleton(sp => BusinessCalendar.From(sp.GetRequiredService<EscalationOptions>()));
+        services.AddSingleton<TicketRouting>();
+        services.AddSingleton<TicketDesk>();
         services.AddSingleton<MiniLmEmbeddingGenerator>();
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>());
         services.AddSingleton(sp => new LiteDbFaqCollection(sp.GetRequiredService<ILiteDatabase>(), FaqCollectionName,
@@ -35,10 +55,26 @@ public static class RuntimeServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Opens the one LiteDB file of the process, creating the data folder on first start.</summary>
+    /// <summary>
+    /// Opens the one LiteDB file of the process, creating the data folder on first start. A file that cannot be
+    /// opened (corrupt, locked by another process, unreadable) stops the start: starting empty would lose tickets.
+    /// </summary>
     public static LiteDatabase OpenDatabase(SmbBotPaths paths)
     {
-        Directory.CreateDirectory(paths.Data);
-        return new LiteDatabase(new ConnectionString { Filename = paths.Database, Connection = ConnectionType.Direct });
+        try
+        {
+            Directory.CreateDirectory(paths.Data);
+            var db = new LiteDatabase(new ConnectionString { Filename = paths.Database, Connection = ConnectionType.Direct });
+            db.GetCollectionNames().ToList(); // reads the header and the collection list: fails now on a damaged file
+            if (!db.UtcDate) db.UtcDate = true; // times come back as UTC, whatever the server's time zone
+            return db;
+        }
+        catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or InvalidCastException)
+        {
+            throw new DataStoreException(
+                $"the data file {paths.Database} cannot be opened ({e.Message}). If another SmbBot is running on the same " +
+                "data folder, stop it; if the file is damaged, restore it from a backup or move it away (tickets in it are not lost " +
+                "until it is deleted)", e);
+        }
     }
 }

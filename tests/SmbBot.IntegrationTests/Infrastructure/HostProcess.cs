@@ -9,18 +9,7 @@ public static class HostProcess
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
         IDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SmbBot.Host.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (k, v) in environment) start.Environment[k] = v;
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(environment, "http://127.0.0.1:0", args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
@@ -34,5 +23,72 @@ public static class HostProcess
             throw new TimeoutException($"the host did not exit within {timeout}: {await output}");
         }
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>Starts the host serving on a free loopback port and waits until it is ready.</summary>
+    public static async Task<RunningHost> StartAsync(IDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var process = Process.Start(StartInfo(environment, $"http://127.0.0.1:{port}", []))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        var host = new RunningHost(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"the host exited with {process.ExitCode}: {await errors}{await output}");
+            try
+            {
+                if ((await host.Client.GetAsync("/health/ready")).IsSuccessStatusCode) return host;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        host.Kill();
+        throw new TimeoutException("the host did not become ready in 90 s");
+    }
+
+    private static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string urls, string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SmbBot.Host.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["Urls"] = urls;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (k, v) in environment) start.Environment[k] = v;
+        return start;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A host process started by the test.</summary>
+public sealed class RunningHost(Process process, HttpClient client) : IDisposable
+{
+    public HttpClient Client { get; } = client;
+
+    /// <summary>Kills the process at once (SIGKILL): nothing gets a chance to flush or shut down.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.WaitForExit(10_000);
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        Client.Dispose();
+        process.Dispose();
     }
 }

@@ -1,0 +1,43 @@
+using LiteDB;
+using SmbBot.Core.Tickets;
+
+namespace SmbBot.Core.Conversations;
+
+/// <summary>
+/// What the bot remembers about one conversation between turns (collection <c>conversations</c>): the recent
+/// transcript (so a ticket opened later has it), the FAQ entries tried, the open ticket and whether the bot is waiting
+/// for an e-mail address.
+/// </summary>
+public sealed class ConversationRecord
+{
+    /// <summary>The channel's conversation id.</summary>
+    [BsonId] public string Id { get; set; } = "";
+
+    public string ChannelId { get; set; } = "";
+    public string UserId { get; set; } = "";
+
+    /// <summary>The Bot Framework conversation reference, as JSON.</summary>
+    public string Reference { get; set; } = "";
+
+    /// <summary>The most recent messages, oldest first (at most <see cref="ConversationStore.MaxTranscript"/>).</summary>
+    public List<TranscriptEntry> Transcript { get; set; } = [];
+
+    /// <summary>Messages dropped from the start of <see cref="Transcript"/>.</summary>
+    public int TranscriptOmitted { get; set; }
+
+    /// <summary>FAQ entries the bot answered with or offered (most recent last, at most 10).</summary>
+    public List<OfferedFaq> Offered { get; set; } = [];
+
+    /// <summary>Consecutive turns that ended in a did-you-mean or "I don't know".</summary>
+    public int Misses { get; set; }
+
+    /// <summary>The open ticket of this conversation.</summary>
+    public int? OpenTicketId { get; set; }
+
+    public bool AwaitingEmail { get; set; }
+    public int EmailAttempts { get; set; }
+    public string? Email { get; set; }
+    public string? CustomerId { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,37 @@
+using LiteDB;
+using SmbBot.Core.Tickets;
+
+namespace SmbBot.Core.Conversations;
+
+/// <summary>Conversation memory in LiteDB (collection <c>conversations</c>).</summary>
+public sealed class ConversationStore
+{
+    /// <summary>Most transcript entries kept per conversation before a ticket exists.</summary>
+    public const int MaxTranscript = 100;
+
+    private readonly ILiteCollection<ConversationRecord> _records;
+
+    public ConversationStore(ILiteDatabase database)
+    {
+        _records = database.GetCollection<ConversationRecord>("conversations");
+        _records.EnsureIndex(r => r.UpdatedAt);
+    }
+
+    /// <summary>The record of a conversation, or a new one.</summary>
+    public ConversationRecord Load(string conversationId) =>
+        _records.FindById(conversationId) ?? new ConversationRecord { Id = conversationId };
+
+    /// <summary>Writes the record.</summary>
+    public void Save(ConversationRecord record) => _records.Upsert(record);
+
+    /// <summary>Adds a message to the record's transcript, dropping the oldest beyond the cap.</summary>
+    public static void Append(ConversationRecord record, TranscriptEntry entry)
+    {
+        record.Transcript.Add(entry);
+        if (record.Transcript.Count > MaxTranscript)
+        {
+            record.Transcript.RemoveAt(0);
+            record.TranscriptOmitted++;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using LiteDB;
+using SmbBot.Core.Knowledge;
+
+namespace SmbBot.Core.Tickets;
+
+/// <summary>
+/// A conversation a person must handle: everything a staff member needs without asking the customer again
+/// (the handoff packet). Stored in LiteDB; <see cref="History"/> is append-only.
+/// </summary>
+public sealed class Ticket
+{
+    /// <summary>Sequence number assigned by the store; <see cref="Number"/> is derived from it.</summary>
+    [BsonId] public int Id { get; set; }
+
+    /// <summary>Short human-readable number, e.g. <c>T-1042</c>.</summary>
+    [BsonIgnore] public string Number => NumberFor(Id);
+
+    /// <summary>Sort key of the staff queue: open before closed, then priority, then first-response due time.</summary>
+    public string QueueKey { get; set; } = "";
+
+    public TicketStatus Status { get; set; } = TicketStatus.New;
+    public TicketPriority Priority { get; set; } = TicketPriority.Normal;
+    public string Category { get; set; } = "";
+    public EscalationReason Reason { get; set; }
+
+    /// <summary>The classifier's intent for the message that escalated, and its probability.</summary>
+    public string Intent { get; set; } = "";
+    public double IntentConfidence { get; set; }
+
+    /// <summary>Tone and urgency read from the customer's words.</summary>
+    public CustomerSignal Signal { get; set; } = new();
+
+    /// <summary>FAQ entries the bot already answered with or offered in this conversation.</summary>
+    public List<OfferedFaq> FaqOffered { get; set; } = [];
+
+    public List<TranscriptEntry> Transcript { get; set; } = [];
+
+    /// <summary>Transcript entries left out because the conversation exceeded the cap.</summary>
+    public int TranscriptOmitted { get; set; }
+
+    /// <summary>The e-mail address the customer gave, if any.</summary>
+    public string? CustomerEmail { get; set; }
+
+    /// <summary>Snapshot of the CRM record when the customer was identified.</summary>
+    public CustomerProfile? Customer { get; set; }
+
+    public string ConversationId { get; set; } = "";
+    public string ChannelId { get; set; } = "";
+    public string UserId { get; set; } = "";
+
+    /// <summary>The Bot Framework conversation reference, as JSON, needed to reply to the customer later.</summary>
+    public string ConversationReference { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime FirstResponseDue { get; set; }
+    public DateTime ResolutionDue { get; set; }
+
+    public List<TicketEvent> History { get; set; } = [];
+
+    /// <summary>True while the ticket needs staff attention.</summary>
+    public bool IsOpen => Status is TicketStatus.New or TicketStatus.Open or TicketStatus.Pending;
+
+    /// <summary>The number a sequence id is shown as.</summary>
+    public static string NumberFor(int id) => $"T-{1000 + id}";
+
+    /// <summary>The sequence id of a number such as <c>T-1042</c> (case-insensitive), or null.</summary>
+    public static int? IdFor(string number) =>
+        number.Length > 2 && number.StartsWith("T-", StringComparison.OrdinalIgnoreCase)
+        && int.TryParse(number.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        && n > 1000 ? n - 1000 : null;
+}
+
+public enum TicketStatus { New, Open, Pending, Resolved, Closed }
+
+/// <summary>Priorities, most urgent first (the queue sorts by this value).</summary>
+public enum TicketPriority { Urgent = 0, High = 1, Normal = 2, Low = 3 }
+
+/// <summary>Why the bot handed the conversation to a person.</summary>
+public enum EscalationReason
+{
+    /// <summary>The customer asked for a person.</summary>
+    AskedForPerson,
+    Complaint,
+    /// <summary>The customer's own records: an order, an invoice, a booking.</summary>
+    AccountRequest,
+    /// <summary>Something urgent or unsafe.</summary>
+    UrgentSafety,
+    /// <summary>The bot could not find an answer, even after asking.</summary>
+    NoAnswer,
+}
+
+/// <summary>Who wrote a transcript entry.</summary>
+public enum Speaker { Customer, Bot, Staff }
+
+public sealed class TranscriptEntry
+{
+    public DateTime At { get; set; }
+    public Speaker From { get; set; }
+    public string Text { get; set; } = "";
+    /// <summary>Staff member's display name for staff entries.</summary>
+    public string? Name { get; set; }
+}
+
+public sealed class OfferedFaq
+{
+    public string FaqId { get; set; } = "";
+    public string Question { get; set; } = "";
+    public double Score { get; set; }
+    /// <summary><c>answered</c> or <c>offered</c> (in a did-you-mean).</summary>
+    public string How { get; set; } = "";
+}
+
+public sealed class TicketEvent
+{
+    public DateTime At { get; set; }
+    /// <summary><c>created</c>, <c>message</c>, <c>status</c>, <c>priority</c>, <c>customer</c>, <c>assigned</c>, <c>note</c>.</summary>
+    public string Kind { get; set; } = "";
+    /// <summary><c>bot</c>, <c>customer</c>, or a staff member's name.</summary>
+    public string Actor { get; set; } = "";
+    public string Detail { get; set; } = "";
+}

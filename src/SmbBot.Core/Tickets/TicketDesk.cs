@@ -1,0 +1,116 @@
+using SmbBot.Core.Conversations;
+using SmbBot.Core.Crm;
+using SmbBot.Core.Routing;
+
+namespace SmbBot.Core.Tickets;
+
+/// <summary>Opens tickets from conversations and keeps them up to date: routing, CRM context, transcript, history.</summary>
+public sealed class TicketDesk(TicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock)
+{
+    /// <summary>Entries always kept from the start of a capped transcript (the customer's first words matter).</summary>
+    private const int KeepFirst = 10;
+
+    /// <summary>The routing rules in use.</summary>
+    public TicketRouting Routing => routing;
+
+    /// <summary>Opens a ticket for <paramref name="conversation"/>, with its transcript so far.</summary>
+    public Ticket Open(ConversationRecord conversation, EscalationReason reason, TurnDecision decision)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (category, priority, firstDue, resolutionDue) = routing.Route(reason, now);
+        var ticket = new Ticket
+        {
+            Status = TicketStatus.New,
+            Priority = priority,
+            Category = category,
+            Reason = reason,
+            Intent = decision.Intent.Intent,
+            IntentConfidence = Math.Round(decision.Intent.Confidence, 4),
+            FaqOffered = conversation.Offered.ToList(),
+            TranscriptOmitted = conversation.TranscriptOmitted,
+            ConversationId = conversation.Id,
+            ChannelId = conversation.ChannelId,
+            UserId = conversation.UserId,
+            ConversationReference = conversation.Reference,
+            CustomerEmail = conversation.Email,
+            Customer = Identify(conversation.CustomerId, conversation.Email),
+            CreatedAt = now,
+            UpdatedAt = now,
+            FirstResponseDue = firstDue,
+            ResolutionDue = resolutionDue,
+        };
+        foreach (var entry in conversation.Transcript) AddCapped(ticket, entry);
+        ticket.Signal = CustomerSignalReader.Read(CustomerTexts(ticket), reason == EscalationReason.UrgentSafety);
+        ticket.History.Add(new TicketEvent { At = now, Kind = "created", Actor = "bot", Detail = $"{ReasonText(reason)}; {category}, {priority.ToString().ToLowerInvariant()}" });
+        return store.Create(ticket);
+    }
+
+    /// <summary>Adds a message to the ticket's transcript (customer messages also refresh the tone reading).</summary>
+    public Ticket? AddMessage(int ticketId, TranscriptEntry entry) => store.Change(ticketId, t =>
+    {
+        AddCapped(t, entry);
+        t.UpdatedAt = entry.At;
+        if (entry.From == Speaker.Customer)
+        {
+            t.Signal = CustomerSignalReader.Read(CustomerTexts(t), t.Signal.Urgent);
+            t.History.Add(new TicketEvent { At = entry.At, Kind = "message", Actor = "customer", Detail = Preview(entry.Text) });
+        }
+    });
+
+    /// <summary>Raises a ticket to urgent (the customer reported danger while it was open) and restarts its clock.</summary>
+    public Ticket? RaiseToUrgent(int ticketId) => store.Change(ticketId, t =>
+    {
+        if (t.Priority == TicketPriority.Urgent) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = t.Priority;
+        t.Priority = TicketPriority.Urgent;
+        (t.FirstResponseDue, t.ResolutionDue) = routing.DueTimes(TicketPriority.Urgent, now);
+        t.Signal.Urgent = true;
+        t.UpdatedAt = now;
+        t.History.Add(new TicketEvent { At = now, Kind = "priority", Actor = "bot", Detail = $"{before.ToString().ToLowerInvariant()} -> urgent: the customer reported an urgent or unsafe situation" });
+    });
+
+    /// <summary>Records the e-mail address the customer gave and links the CRM record with it, if there is one.</summary>
+    public Ticket? SetEmail(int ticketId, string email) => store.Change(ticketId, t =>
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        t.CustomerEmail = email;
+        t.Customer ??= crm.FindByEmail(email);
+        t.UpdatedAt = now;
+        t.History.Add(new TicketEvent
+        {
+            At = now, Kind = "customer", Actor = "customer",
+            Detail = t.Customer is { } c ? $"gave {email}: CRM customer {c.Id}" : $"gave {email}: no CRM record",
+        });
+    });
+
+    /// <summary>The ticket, if it is still open.</summary>
+    public Ticket? OpenTicket(int? id) => id is { } i && store.Get(i) is { IsOpen: true } t ? t : null;
+
+    private Knowledge.CustomerProfile? Identify(string? customerId, string? email) =>
+        (customerId is null ? null : crm.FindById(customerId)) ?? (email is null ? null : crm.FindByEmail(email));
+
+    private void AddCapped(Ticket ticket, TranscriptEntry entry)
+    {
+        ticket.Transcript.Add(entry);
+        if (ticket.Transcript.Count > options.MaxTranscriptEntries)
+        {
+            ticket.Transcript.RemoveAt(KeepFirst);
+            ticket.TranscriptOmitted++;
+        }
+    }
+
+    private static IEnumerable<string> CustomerTexts(Ticket t) => t.Transcript.Where(e => e.From == Speaker.Customer).Select(e => e.Text);
+
+    private static string Preview(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    /// <summary>The reason in the words staff read.</summary>
+    public static string ReasonText(EscalationReason reason) => reason switch
+    {
+        EscalationReason.AskedForPerson => "the customer asked for a person",
+        EscalationReason.Complaint => "complaint",
+        EscalationReason.AccountRequest => "needs the customer's own records",
+        EscalationReason.UrgentSafety => "urgent or unsafe situation",
+        _ => "the bot found no answer, even after asking",
+    };
+}

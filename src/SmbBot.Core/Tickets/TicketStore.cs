@@ -1,0 +1,98 @@
+using LiteDB;
+
+namespace SmbBot.Core.Tickets;
+
+/// <summary>Filters for the staff queue.</summary>
+public sealed record TicketQuery(
+    IReadOnlyCollection<TicketStatus>? Statuses = null,
+    TicketPriority? Priority = null,
+    string? Category = null,
+    int Skip = 0,
+    int Take = 50);
+
+/// <summary>
+/// The ticket queue in LiteDB (collection <c>tickets</c>). Every change is one LiteDB write under one lock, so
+/// concurrent conversations get distinct numbers and no change overwrites another.
+/// </summary>
+public sealed class TicketStore
+{
+    private readonly ILiteCollection<Ticket> _tickets;
+    private readonly Lock _write = new();
+
+    public TicketStore(ILiteDatabase database)
+    {
+        _tickets = database.GetCollection<Ticket>("tickets", BsonAutoId.Int32);
+        _tickets.EnsureIndex(t => t.QueueKey);
+        _tickets.EnsureIndex(t => t.Status);
+        _tickets.EnsureIndex(t => t.ConversationId);
+        _tickets.EnsureIndex(t => t.CustomerEmail);
+        _tickets.EnsureIndex("CustomerId", "$.Customer.Id");
+    }
+
+    /// <summary>Stores a new ticket and assigns its number.</summary>
+    public Ticket Create(Ticket ticket)
+    {
+        lock (_write)
+        {
+            ticket.Id = 0;
+            ticket.QueueKey = QueueKeyOf(ticket);
+            _tickets.Insert(ticket);
+            // The key embeds the id, known only now.
+            ticket.QueueKey = QueueKeyOf(ticket);
+            _tickets.Update(ticket);
+            return ticket;
+        }
+    }
+
+    /// <summary>The ticket with this id.</summary>
+    public Ticket? Get(int id) => _tickets.FindById(id);
+
+    /// <summary>The ticket with this number (e.g. <c>T-1042</c>).</summary>
+    public Ticket? Get(string number) => Ticket.IdFor(number) is { } id ? Get(id) : null;
+
+    /// <summary>Reads, changes and writes one ticket atomically; returns it, or null when there is none.</summary>
+    public Ticket? Change(int id, Action<Ticket> change)
+    {
+        lock (_write)
+        {
+            var ticket = _tickets.FindById(id);
+            if (ticket is null) return null;
+            change(ticket);
+            ticket.QueueKey = QueueKeyOf(ticket);
+            _tickets.Update(ticket);
+            return ticket;
+        }
+    }
+
+    /// <summary>The queue: tickets matching <paramref name="query"/> in priority and due-time order, with the total.</summary>
+    public (IReadOnlyList<Ticket> Tickets, int Total) Queue(TicketQuery query)
+    {
+        var q = _tickets.Query();
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            var names = statuses.Select(s => new BsonValue(s.ToString())).ToArray();
+            q = q.Where(Query.In("Status", names));
+        }
+        if (query.Priority is { } priority) q = q.Where(t => t.Priority == priority);
+        if (!string.IsNullOrEmpty(query.Category)) q = q.Where(t => t.Category == query.Category);
+        var ordered = q.OrderBy(t => t.QueueKey);
+        return (ordered.Skip(query.Skip).Limit(query.Take).ToList(), q.Count());
+    }
+
+    /// <summary>Other tickets of the same customer (by CRM id or e-mail), newest first.</summary>
+    public IReadOnlyList<Ticket> ForCustomer(string? customerId, string? email, int exceptId, int take = 20)
+    {
+        var found = new Dictionary<int, Ticket>();
+        if (!string.IsNullOrEmpty(customerId))
+            foreach (var t in _tickets.Find(Query.EQ("$.Customer.Id", customerId))) found[t.Id] = t;
+        if (!string.IsNullOrEmpty(email))
+            foreach (var t in _tickets.Find(t => t.CustomerEmail == email)) found[t.Id] = t;
+        return found.Values.Where(t => t.Id != exceptId).OrderByDescending(t => t.CreatedAt).Take(take).ToArray();
+    }
+
+    /// <summary>Number of tickets stored.</summary>
+    public int Count() => _tickets.Count();
+
+    private static string QueueKeyOf(Ticket t) =>
+        $"{(t.IsOpen ? 0 : 1)}|{(int)t.Priority}|{t.FirstResponseDue:yyyyMMddHHmmss}|{t.Id:D10}";
+}

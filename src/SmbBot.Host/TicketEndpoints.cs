@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmbBot.Core.Tickets;
+
+namespace SmbBot.Host;
+
+/// <summary>Settings of the ticket read API (section <c>Tickets:ReadApi</c>).</summary>
+public sealed class TicketReadApiOptions
+{
+    public const string SectionName = "Tickets:ReadApi";
+
+    /// <summary>
+    /// Off by default. The staff console will put sign-in in front of this API; until then it may be switched on for
+    /// local use only, and it then answers requests from this machine (loopback) and nobody else.
+    /// </summary>
+    public bool Enabled { get; set; }
+
+    [Range(1, 500)] public int MaxPageSize { get; set; } = 100;
+}
+
+/// <summary>Read-only ticket API for the staff console: the queue and one ticket with its whole handoff packet.</summary>
+public static class TicketEndpoints
+{
+    /// <summary>Maps <c>GET /api/tickets</c> and <c>GET /api/tickets/{number}</c> when enabled.</summary>
+    public static IEndpointRouteBuilder MapTicketReadApi(this IEndpointRouteBuilder app, TicketReadApiOptions options)
+    {
+        if (!options.Enabled) return app;
+        var group = app.MapGroup("/api/tickets").AddEndpointFilter(async (context, next) =>
+            IsLocal(context.HttpContext.Connection) ? await next(context)
+                : TypedResults.Problem("the ticket API answers local requests only until staff sign-in exists", statusCode: StatusCodes.Status403Forbidden));
+        group.MapGet("/", Queue);
+        group.MapGet("/{number}", One);
+        return app;
+    }
+
+    private static Results<Ok<QueuePage>, ProblemHttpResult> Queue(TicketStore store, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<TicketReadApiOptions> options,
+        string? status = null, string? priority = null, string? category = null, int skip = 0, int take = 50)
+    {
+        List<TicketStatus> statuses = [];
+        foreach (var s in (status ?? "new,open,pending").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<TicketStatus>(s, true, out var parsed) || int.TryParse(s, out _))
+                return TypedResults.Problem($"status '{s}' must be new, open, pending, resolved or closed", statusCode: 400);
+            statuses.Add(parsed);
+        }
+        TicketPriority? p = null;
+        if (priority is not null)
+        {
+            if (!Enum.TryParse<TicketPriority>(priority, true, out var parsed) || int.TryParse(priority, out _))
+                return TypedResults.Problem($"priority '{priority}' must be urgent, high, normal or low", statusCode: 400);
+            p = parsed;
+        }
+        if (skip < 0 || take < 1 || take > options.Value.MaxPageSize)
+            return TypedResults.Problem($"skip must be at least 0 and take between 1 and {options.Value.MaxPageSize}", statusCode: 400);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (tickets, total) = store.Queue(new TicketQuery(statuses, p, category, skip, take));
+        return TypedResults.Ok(new QueuePage(total, tickets.Select(t => TicketSummary.Of(t, now)).ToArray()));
+    }
+
+    private static Results<Ok<TicketDetail>, NotFound> One(string number, TicketStore store, TimeProvider clock)
+    {
+        if (store.Get(number) is not { } ticket) return TypedResults.NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var earlier = store.ForCustomer(ticket.Customer?.Id, ticket.CustomerEmail, ticket.Id).Select(t => TicketSummary.Of(t, now)).ToArray();
+        return TypedResults.Ok(new TicketDetail(TicketSummary.Of(ticket, now), ticket, earlier));
+    }
+
+    private static bool IsLocal(ConnectionInfo connection) =>
+        connection.RemoteIpAddress is null || IPAddress.IsLoopback(connection.RemoteIpAddress);
+
+    /// <summary>A page of the queue.</summary>
+    public sealed record QueuePage(int Total, IReadOnlyList<TicketSummary> Tickets);
+
+    /// <summary>One ticket with its packet and the customer's other tickets.</summary>
+    public sealed record TicketDetail(TicketSummary Summary, Ticket Ticket, IReadOnlyList<TicketSummary> EarlierTickets);
+
+    /// <summary>A queue row.</summary>
+    public sealed record TicketSummary(string Number, string Status, string Priority, string Category, string Reason,
+        DateTime CreatedAt, DateTime FirstResponseDue, bool Overdue, string? CustomerName, string? CustomerEmail, string Preview)
+    {
+        public static TicketSummary Of(Ticket t, DateTime now) => new(
+            t.Number, t.Status.ToString().ToLowerInvariant(), t.Priority.ToString().ToLowerInvariant(), t.Category,
+            TicketDesk.ReasonText(t.Reason), t.CreatedAt, t.FirstResponseDue, t.IsOpen && now > t.FirstResponseDue,
+            t.Customer?.Name, t.CustomerEmail ?? t.Customer?.Email,
+            t.Transcript.LastOrDefault(e => e.From == Speaker.Customer)?.Text is { } last ? (last.Length > 120 ? last[..120] + "…" : last) : "");
+    }
+}
