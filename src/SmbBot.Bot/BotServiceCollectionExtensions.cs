@@ -17,7 +17,10 @@ public static class BotServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotOptions>>().Value);
         services.AddSingleton<SmbBotAuthentication>();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(configuration));
+        services.AddHttpClient();
+        // The adapter sends replies over HTTP to each activity's serviceUrl (Emulator, or this host's Direct Line connector).
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+            new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
         services.AddSingleton<SmbBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<SmbBotAdapter>());
         services.AddSingleton<ReplyComposer>();

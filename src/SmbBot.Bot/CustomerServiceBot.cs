@@ -44,6 +44,7 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
             conversation.ChannelId = activity.ChannelId ?? "";
             conversation.UserId = activity.From?.Id ?? "";
             conversation.Reference = JsonConvert.SerializeObject(activity.GetConversationReference());
+            if (VerifiedCustomerId(turnContext) is { } customerId) conversation.CustomerId ??= customerId;
             var said = new TranscriptEntry { At = Now(), From = Speaker.Customer, Text = Stored(activity.Text!) };
             ConversationStore.Append(conversation, said);
 
@@ -129,6 +130,14 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// The CRM id of a customer the business's website vouched for: a Direct Line token issued with the secret for a
+    /// user id <c>crm:{id}</c>. Nothing the client sends can set it.
+    /// </summary>
+    private static string? VerifiedCustomerId(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<string>(DirectLine.DirectLineChannel.VerifiedUserKey) is { } user
+        && user.StartsWith("crm:", StringComparison.Ordinal) && user.Length > 4 ? user[4..] : null;
 
     private static string Stored(string text) =>
         text.Length <= MaxStoredChars ? text : $"{text[..MaxStoredChars]}… (cut: {text.Length} characters in all)";

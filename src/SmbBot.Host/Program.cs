@@ -1,27 +1,35 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SmbBot.Bot;
+using SmbBot.Bot.DirectLine;
 using SmbBot.Host;
 using SmbBot.Host.Cli;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddRootSettings(SmbBotRoot.Locate());
+var root = SmbBotRoot.Locate();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = SmbBotRoot.WebRoot(root) });
+builder.Configuration.AddRootSettings(root);
 
 if (CommandLine.Verb(args) is { } verb)
     return await CommandLine.RunAsync(verb, builder.Configuration);
 
 builder.Services.AddSmbBotRuntime(builder.Configuration);
 builder.Services.AddSmbBotChannel(builder.Configuration);
+builder.Services.AddDirectLine(builder.Configuration, sp => sp.GetRequiredService<SmbBotPaths>().Data);
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddOptions<TicketReadApiOptions>().Bind(builder.Configuration.GetSection(TicketReadApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();
 
+app.UseWebSockets();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
 app.MapHealth();
 app.MapBotMessages();
+app.MapDirectLine();
 app.MapTicketReadApi(builder.Configuration.GetSection(TicketReadApiOptions.SectionName).Get<TicketReadApiOptions>() ?? new());
 
 return await StartupGuard.RunAsync(app);

@@ -46,6 +46,14 @@ public static class SmbBotRoot
         configuration.AddInMemoryCollection([new("SmbBot:Root", root)]);
     }
 
+    /// <summary>
+    /// The website's files: <c>wwwroot</c> beside the program after publishing, else the host project's <c>wwwroot</c>
+    /// in the repository, whatever the working directory.
+    /// </summary>
+    public static string? WebRoot(string root) =>
+        new[] { Path.Combine(AppContext.BaseDirectory, "wwwroot"), Path.Combine(root, "src", "SmbBot.Host", "wwwroot") }
+            .FirstOrDefault(Directory.Exists);
+
     /// <summary>Resolves a path from the settings against the root.</summary>
     public static string Resolve(string root, string path) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(root, path));

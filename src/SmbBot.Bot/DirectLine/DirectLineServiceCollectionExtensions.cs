@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace SmbBot.Bot.DirectLine;
+
+/// <summary>Registers the built-in Direct Line channel.</summary>
+public static class DirectLineServiceCollectionExtensions
+{
+    /// <summary>Adds the channel; <paramref name="dataFolder"/> gives where a generated secret is kept.</summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> dataFolder)
+    {
+        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DirectLineOptions>>().Value);
+        services.AddSingleton(sp => new DirectLineSecret(sp.GetRequiredService<DirectLineOptions>().Secret, dataFolder(sp)));
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<PostRateLimiter>();
+        services.AddSingleton(sp => new ConnectorAddress(sp.GetRequiredService<DirectLineOptions>(), () => ServerAddress(sp)));
+        services.AddSingleton<DirectLineChannel>();
+        services.AddHostedService<DirectLineJanitor>();
+        return services;
+    }
+
+    private static string? ServerAddress(IServiceProvider sp)
+    {
+        var address = sp.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null) return null;
+        return address.Replace("://0.0.0.0", "://127.0.0.1").Replace("://[::]", "://127.0.0.1").Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1");
+    }
+}
+
+/// <summary>Deletes Direct Line conversations that have been idle longer than <see cref="DirectLineOptions.IdleHours"/>, hourly.</summary>
+public sealed class DirectLineJanitor(DirectLineStore store, DirectLineOptions options, TimeProvider clock) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            store.ExpireIdle(clock.GetUtcNow().UtcDateTime.AddHours(-options.IdleHours));
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Playwright;
+using SmbBot.IntegrationTests.Infrastructure;
+
+namespace SmbBot.BrowserTests;
+
+/// <summary>
+/// A customer on the sample business's website, in headless Chromium (Debian's /usr/bin/chromium; the Playwright
+/// package's own browser download cannot work here), talking to the real host started as its own process.
+/// </summary>
+public class WebsiteChatTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly string _data = RepoPaths.NewTempFolder();
+    private RunningHost? _host;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does)");
+        _host = await HostProcess.StartAsync(new Dictionary<string, string> { ["Storage__DataPath"] = _data });
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    [Fact]
+    public async Task A_customer_chats_on_the_website_and_a_reload_keeps_the_conversation()
+    {
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(_host!.Client.BaseAddress!.ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gear for the coast and the hills" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
+        var chat = page.Locator("#webchat");
+        await Assertions.Expect(chat.GetByText("the Harbour & Pine Outdoor assistant").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        await Send(page, "how much do you charge for postage");
+        await Assertions.Expect(chat.GetByText("Standard UK delivery costs £3.95").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        await Send(page, "delivery");
+        var suggestion = chat.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" })
+            .GetByRole(AriaRole.Button, new() { Name = "How long does delivery take?" });
+        await Assertions.Expect(suggestion).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await suggestion.ClickAsync();
+        await Assertions.Expect(chat.GetByText("Standard delivery takes 3-5 working days").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        
+        await page.ReloadAsync();
+        await Assertions.Expect(chat.GetByText("Standard UK delivery costs £3.95").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(chat.GetByText("Standard delivery takes 3-5 working days").First).ToBeVisibleAsync();
+        await Send(page, "Is there parking at the store?");
+        await Assertions.Expect(chat.GetByText("20 spaces").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        var shots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
+        Directory.CreateDirectory(shots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "website-chat.png") });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_chat_works_on_a_phone_sized_screen()
+    {
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await page.GotoAsync(_host!.Client.BaseAddress!.ToString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).TapAsync();
+        await Assertions.Expect(page.Locator("#webchat").GetByText("the Harbour & Pine Outdoor assistant").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var panel = await page.Locator("#chat-panel").BoundingBoxAsync();
+        Assert.Equal(390, panel!.Width, 1);
+
+        var shots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
+        Directory.CreateDirectory(shots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "website-chat-phone.png") });
+    }
+
+    private static async Task Send(IPage page, string text)
+    {
+        var box = page.Locator("[data-id='webchat-sendbox-input']");
+        await box.FillAsync(text);
+        await box.PressAsync("Enter");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        _host?.Dispose();
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
+    }
+}
