@@ -34,7 +34,10 @@ public class BotHost : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
-        base.Dispose(disposing);
+        // A host whose start failed cannot be stopped (the framework throws ArgumentNullException); swallowing that
+        // lets the start failure itself reach the test report.
+        try { base.Dispose(disposing); }
+        catch (ArgumentNullException) { }
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { }
     }
 }
