@@ -25,6 +25,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<SmbBotAdapter>());
         services.AddSingleton<ReplyComposer>();
         services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<StaffChat>();
         services.AddSingleton<IBot, CustomerServiceBot>();
         return services;
     }

@@ -50,10 +50,15 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
 
             var open = desk.OpenTicket(conversation.OpenTicketId);
             if (open is null) conversation.OpenTicketId = null;
-            var outcome = ConversationFlow.Next(conversation, open is not null, text, understanding.Understand);
-            if (outcome.Step is not (FlowStep.EmailRetry)) conversation.AwaitingEmail = false;
+            var state = open is null ? TicketState.None : open.AssignedToId is null ? TicketState.Waiting : TicketState.WithStaff;
+            var outcome = ConversationFlow.Next(conversation, state, text, understanding.Understand);
+            if (outcome.Step is not FlowStep.EmailRetry) conversation.AwaitingEmail = false;
+            var ratedTicket = conversation.AwaitingRatingFor;
+            conversation.AwaitingRatingFor = null;
 
-            var (messages, ticket) = Act(outcome, conversation, open, said);
+            var (messages, ticket) = outcome.Step == FlowStep.Rated
+                ? Rate(ratedTicket!.Value, outcome.Rating!.Value)
+                : Act(outcome, conversation, open, said);
             foreach (var message in messages.Where(m => !string.IsNullOrEmpty(m.Text)))
             {
                 var entry = new TranscriptEntry { At = Now(), From = Speaker.Bot, Text = message.Text };
@@ -88,6 +93,9 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
                 if (outcome.RaiseToUrgent) ticket = desk.RaiseToUrgent(ticket.Id)!;
                 return (replies.AddedToTicket(ticket, outcome.Decision!, outcome.RaiseToUrgent), ticket);
             }
+            case FlowStep.ForwardToStaff:
+                // A person is answering this conversation; the bot stays out of it.
+                return ([], desk.AddMessage(open!.Id, said));
             case FlowStep.ReplyAndAddToTicket:
             {
                 var ticket = desk.AddMessage(open!.Id, said)!;
@@ -113,6 +121,12 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
                 Remember(conversation, outcome.Decision!);
                 return ([replies.Reply(outcome.Decision!)], null);
         }
+    }
+
+    private (IReadOnlyList<IMessageActivity> Messages, Ticket? Ticket) Rate(int ticketId, int rating)
+    {
+        var ticket = desk.SetRating(ticketId, rating);
+        return ([replies.ThanksForRating(rating)], ticket);
     }
 
     /// <summary>Keeps what the bot tried, and counts turns it could not answer.</summary>

@@ -104,6 +104,25 @@ public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding underst
         });
     }
 
+    /// <summary>Thanks for a rating.</summary>
+    public IMessageActivity ThanksForRating(int rating) => MessageFactory.Text(rating >= 4
+        ? "Thank you for your rating! Is there anything else I can help with?"
+        : "Thank you for telling us. We'll use it to do better. Is there anything else I can help with?");
+
+    /// <summary>A staff member's message into the customer's chat, marked with their name.</summary>
+    public IMessageActivity StaffMessage(string staffName, string text)
+    {
+        var message = MessageFactory.Text($"{staffName} ({options.BusinessName} team): {text}");
+        message.ChannelData = new { smbbot = new { staff = staffName } };
+        return message;
+    }
+
+    /// <summary>The bot takes the conversation back after staff resolved the ticket, and asks for a rating.</summary>
+    public IMessageActivity HandBack(Ticket ticket, string staffName) => MessageFactory.SuggestedActions(
+        new[] { "1", "2", "3", "4", "5" },
+        $"{staffName} has marked your request {ticket.Number} as resolved, and I'm back to answer your questions. " +
+        "How would you rate the help you got, from 1 (poor) to 5 (excellent)?", null, null);
+
     private string Due(Ticket ticket) => DueText.Describe(ticket.FirstResponseDue, clock.GetUtcNow().UtcDateTime, desk.Routing.Calendar);
 
     private IReadOnlyList<IMessageActivity> Traced(List<IMessageActivity> replies, Ticket ticket, TurnDecision? decision, string reason)

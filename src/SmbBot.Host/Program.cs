@@ -6,17 +6,19 @@ using SmbBot.Host;
 using SmbBot.Host.Cli;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;
+using SmbBot.Host.StaffConsole;
 
 var root = SmbBotRoot.Locate();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = SmbBotRoot.WebRoot(root) });
 builder.Configuration.AddRootSettings(root);
 
 if (CommandLine.Verb(args) is { } verb)
-    return await CommandLine.RunAsync(verb, builder.Configuration);
+    return await CommandLine.RunAsync(verb, args, builder.Configuration);
 
 builder.Services.AddSmbBotRuntime(builder.Configuration);
 builder.Services.AddSmbBotChannel(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, sp => sp.GetRequiredService<SmbBotPaths>().Data);
+builder.Services.AddStaffConsole(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddOptions<TicketReadApiOptions>().Bind(builder.Configuration.GetSection(TicketReadApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -26,10 +28,13 @@ var app = builder.Build();
 app.UseWebSockets();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealth();
 app.MapBotMessages();
 app.MapDirectLine();
+app.MapStaffConsole();
 app.MapTicketReadApi(builder.Configuration.GetSection(TicketReadApiOptions.SectionName).Get<TicketReadApiOptions>() ?? new());
 
 return await StartupGuard.RunAsync(app);

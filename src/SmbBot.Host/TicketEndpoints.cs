@@ -11,8 +11,8 @@ public sealed class TicketReadApiOptions
     public const string SectionName = "Tickets:ReadApi";
 
     /// <summary>
-    /// Off by default. The staff console will put sign-in in front of this API; until then it may be switched on for
-    /// local use only, and it then answers requests from this machine (loopback) and nobody else.
+    /// The API always answers signed-in staff. This switch (off by default) also lets requests from this machine
+    /// (loopback) read it without signing in, for local scripts.
     /// </summary>
     public bool Enabled { get; set; }
 
@@ -22,13 +22,16 @@ public sealed class TicketReadApiOptions
 /// <summary>Read-only ticket API for the staff console: the queue and one ticket with its whole handoff packet.</summary>
 public static class TicketEndpoints
 {
-    /// <summary>Maps <c>GET /api/tickets</c> and <c>GET /api/tickets/{number}</c> when enabled.</summary>
+    /// <summary>Maps <c>GET /api/tickets</c> and <c>GET /api/tickets/{number}</c> for signed-in staff.</summary>
     public static IEndpointRouteBuilder MapTicketReadApi(this IEndpointRouteBuilder app, TicketReadApiOptions options)
     {
-        if (!options.Enabled) return app;
         var group = app.MapGroup("/api/tickets").AddEndpointFilter(async (context, next) =>
-            IsLocal(context.HttpContext.Connection) ? await next(context)
-                : TypedResults.Problem("the ticket API answers local requests only until staff sign-in exists", statusCode: StatusCodes.Status403Forbidden));
+        {
+            var user = context.HttpContext.User;
+            if (user.IsInRole(StaffConsole.StaffRoles.Agent) || user.IsInRole(StaffConsole.StaffRoles.Admin)) return await next(context);
+            if (options.Enabled && IsLocal(context.HttpContext.Connection)) return await next(context);
+            return TypedResults.Problem("sign in to the staff console first", statusCode: user.Identity?.IsAuthenticated == true ? 403 : 401);
+        });
         group.MapGet("/", Queue);
         group.MapGet("/{number}", One);
         return app;
@@ -55,7 +58,7 @@ public static class TicketEndpoints
         if (skip < 0 || take < 1 || take > options.Value.MaxPageSize)
             return TypedResults.Problem($"skip must be at least 0 and take between 1 and {options.Value.MaxPageSize}", statusCode: 400);
         var now = clock.GetUtcNow().UtcDateTime;
-        var (tickets, total) = store.Queue(new TicketQuery(statuses, p, category, skip, take));
+        var (tickets, total) = store.Queue(new TicketQuery(statuses, p, category, Skip: skip, Take: take));
         return TypedResults.Ok(new QueuePage(total, tickets.Select(t => TicketSummary.Of(t, now)).ToArray()));
     }
 

@@ -140,6 +140,6 @@ public class EscalationTests(TicketApiBotHost host) : IClassFixture<TicketApiBot
 public class TicketApiOffTests(SampleBotHost host) : IClassFixture<SampleBotHost>
 {
     [Fact]
-    public async Task The_ticket_api_is_off_by_default() =>
-        Assert.Equal(HttpStatusCode.NotFound, (await host.CreateClient().GetAsync("/api/tickets")).StatusCode);
+    public async Task The_ticket_api_refuses_callers_who_have_not_signed_in() =>
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync("/api/tickets")).StatusCode);
 }

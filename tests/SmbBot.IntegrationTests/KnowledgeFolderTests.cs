@@ -127,6 +127,27 @@ public class KnowledgeFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task The_staff_verb_adds_an_account_with_a_password_from_standard_input_and_refuses_bad_ones()
+    {
+        var data = RepoPaths.NewTempFolder();
+        var env = new Dictionary<string, string> { ["Storage__DataPath"] = data };
+
+        var added = await HostProcess.RunWithInputAsync(env, TimeSpan.FromSeconds(60), "a-long-password-1\n", "staff", "add", "ann@example.com", "Ann", "admin");
+        var twice = await HostProcess.RunWithInputAsync(env, TimeSpan.FromSeconds(60), "a-long-password-1\n", "staff", "add", "ann@example.com", "Ann", "admin");
+        var weak = await HostProcess.RunWithInputAsync(env, TimeSpan.FromSeconds(60), "short\n", "staff", "add", "bob@example.com", "Bob", "agent");
+        var role = await HostProcess.RunWithInputAsync(env, TimeSpan.FromSeconds(60), "a-long-password-1\n", "staff", "add", "bob@example.com", "Bob", "owner");
+        var usage = await HostProcess.RunWithInputAsync(env, TimeSpan.FromSeconds(60), "", "staff", "remove", "ann@example.com");
+
+        Assert.Equal((0, "added admin Ann <ann@example.com>"), (added.ExitCode, added.Output.Trim()));
+        Assert.Equal(1, twice.ExitCode);
+        Assert.Contains("ann@example.com already has an account", twice.Errors);
+        Assert.Contains("the password must have at least 10 characters", weak.Errors);
+        Assert.Contains("the role must be agent or admin", role.Errors);
+        Assert.Equal(2, usage.ExitCode);
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
     public async Task An_unknown_verb_gets_usage_and_exit_code_2()
     {
         var (exitCode, _, errors) = await HostProcess.RunAsync(new Dictionary<string, string>(), TimeSpan.FromSeconds(60), "trian");

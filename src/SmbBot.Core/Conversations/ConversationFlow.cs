@@ -14,6 +14,10 @@ public enum FlowStep
     AddToTicket,
     /// <summary>Reply as the decision says (an FAQ answer, small talk) and add the exchange to the open ticket.</summary>
     ReplyAndAddToTicket,
+    /// <summary>A person is handling the conversation: add the message to the ticket and let them answer.</summary>
+    ForwardToStaff,
+    /// <summary>The customer rated the help on a resolved ticket.</summary>
+    Rated,
     /// <summary>The customer gave a valid e-mail address.</summary>
     EmailGiven,
     /// <summary>The customer would rather not give an e-mail address.</summary>
@@ -26,7 +30,18 @@ public enum FlowStep
 
 /// <summary>The step for a message, with the decision and the escalation reason where they apply.</summary>
 public sealed record FlowOutcome(FlowStep Step, TurnDecision? Decision = null, EscalationReason? Reason = null,
-    string? Email = null, bool RaiseToUrgent = false);
+    string? Email = null, bool RaiseToUrgent = false, int? Rating = null);
+
+/// <summary>The conversation's ticket, as the flow sees it.</summary>
+public enum TicketState
+{
+    /// <summary>No open ticket.</summary>
+    None,
+    /// <summary>An open ticket no one has taken yet: the bot keeps answering.</summary>
+    Waiting,
+    /// <summary>A staff member has taken the ticket: the bot stays quiet.</summary>
+    WithStaff,
+}
 
 /// <summary>
 /// The conversation around tickets, as a pure function of what the bot remembers and what the customer wrote:
@@ -41,9 +56,11 @@ public static class ConversationFlow
     /// Decides the step for <paramref name="text"/>. <paramref name="understand"/> classifies and retrieves; it is not
     /// called for an answer to the e-mail question.
     /// </summary>
-    /// <param name="hasOpenTicket">The conversation's ticket exists and is still open.</param>
-    public static FlowOutcome Next(ConversationRecord conversation, bool hasOpenTicket, string text, Func<string, TurnDecision> understand)
+    public static FlowOutcome Next(ConversationRecord conversation, TicketState ticket, string text, Func<string, TurnDecision> understand)
     {
+        bool hasOpenTicket = ticket != TicketState.None;
+        if (conversation.AwaitingRatingFor is not null && RatingReply.Read(text) is { } rating)
+            return new FlowOutcome(FlowStep.Rated, Rating: rating);
         if (conversation.AwaitingEmail && hasOpenTicket)
         {
             var (kind, email) = EmailReply.Read(text);
@@ -63,6 +80,7 @@ public static class ConversationFlow
         {
             if (reason == EscalationReason.UrgentSafety)
                 return new FlowOutcome(FlowStep.AddToTicket, decision, reason, RaiseToUrgent: true);
+            if (ticket == TicketState.WithStaff) return new FlowOutcome(FlowStep.ForwardToStaff, decision);
             return decision.Route is Route.Faq or Route.SmallTalk
                 ? new FlowOutcome(FlowStep.ReplyAndAddToTicket, decision)
                 : new FlowOutcome(FlowStep.AddToTicket, decision, reason);
@@ -85,5 +103,17 @@ public static class ConversationFlow
             Intents.Account => EscalationReason.AccountRequest,
             _ => EscalationReason.AskedForPerson,
         };
+    }
+}
+
+/// <summary>Reads an answer to "how would you rate the help you got (1-5)?".</summary>
+public static class RatingReply
+{
+    /// <summary>The rating 1-5, or null when the text is not one.</summary>
+    public static int? Read(string text)
+    {
+        var key = TextNormalizer.Key(text);
+        var first = key.Split(' ', 2)[0];
+        return first.Length == 1 && first[0] is >= '1' and <= '5' && key.Length <= 20 ? first[0] - '0' : null;
     }
 }

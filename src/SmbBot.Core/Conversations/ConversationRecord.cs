@@ -34,6 +34,9 @@ public sealed class ConversationRecord
     /// <summary>The open ticket of this conversation.</summary>
     public int? OpenTicketId { get; set; }
 
+    /// <summary>The resolved ticket whose 1-5 rating the bot has asked for.</summary>
+    public int? AwaitingRatingFor { get; set; }
+
     public bool AwaitingEmail { get; set; }
     public int EmailAttempts { get; set; }
     public string? Email { get; set; }

@@ -58,6 +58,21 @@ public sealed class Ticket
 
     public List<TicketEvent> History { get; set; } = [];
 
+    /// <summary>The staff member handling the ticket (their account id and display name), if claimed.</summary>
+    public string? AssignedToId { get; set; }
+    public string? AssignedToName { get; set; }
+
+    /// <summary>When a person first answered the customer.</summary>
+    public DateTime? FirstResponseAt { get; set; }
+
+    public DateTime? ResolvedAt { get; set; }
+
+    /// <summary>The customer's 1-5 rating of the help they got, asked when the ticket is resolved.</summary>
+    public int? Rating { get; set; }
+
+    /// <summary>Internal notes: staff only, never shown to the customer.</summary>
+    public List<TicketEvent> Notes { get; set; } = [];
+
     /// <summary>True while the ticket needs staff attention.</summary>
     public bool IsOpen => Status is TicketStatus.New or TicketStatus.Open or TicketStatus.Pending;
 
@@ -114,7 +129,7 @@ public sealed class OfferedFaq
 public sealed class TicketEvent
 {
     public DateTime At { get; set; }
-    /// <summary><c>created</c>, <c>message</c>, <c>status</c>, <c>priority</c>, <c>customer</c>, <c>assigned</c>, <c>note</c>.</summary>
+    /// <summary><c>created</c>, <c>message</c>, <c>reply</c>, <c>status</c>, <c>priority</c>, <c>customer</c>, <c>assigned</c>, <c>note</c>, <c>rating</c>.</summary>
     public string Kind { get; set; } = "";
     /// <summary><c>bot</c>, <c>customer</c>, or a staff member's name.</summary>
     public string Actor { get; set; } = "";

@@ -5,7 +5,7 @@ using SmbBot.Core.Routing;
 namespace SmbBot.Core.Tickets;
 
 /// <summary>Opens tickets from conversations and keeps them up to date: routing, CRM context, transcript, history.</summary>
-public sealed class TicketDesk(TicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock)
+public sealed partial class TicketDesk(TicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock)
 {
     /// <summary>Entries always kept from the start of a capped transcript (the customer's first words matter).</summary>
     private const int KeepFirst = 10;

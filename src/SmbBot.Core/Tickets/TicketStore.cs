@@ -7,6 +7,7 @@ public sealed record TicketQuery(
     IReadOnlyCollection<TicketStatus>? Statuses = null,
     TicketPriority? Priority = null,
     string? Category = null,
+    string? AssignedToId = null,
     int Skip = 0,
     int Take = 50);
 
@@ -18,6 +19,9 @@ public sealed class TicketStore
 {
     private readonly ILiteCollection<Ticket> _tickets;
     private readonly Lock _write = new();
+
+    /// <summary>Raised after every write with the ticket as stored (the staff console listens to push live updates).</summary>
+    public event Action<Ticket>? Changed;
 
     public TicketStore(ILiteDatabase database)
     {
@@ -40,8 +44,9 @@ public sealed class TicketStore
             // The key embeds the id, known only now.
             ticket.QueueKey = QueueKeyOf(ticket);
             _tickets.Update(ticket);
-            return ticket;
         }
+        Changed?.Invoke(ticket);
+        return ticket;
     }
 
     /// <summary>The ticket with this id.</summary>
@@ -53,15 +58,17 @@ public sealed class TicketStore
     /// <summary>Reads, changes and writes one ticket atomically; returns it, or null when there is none.</summary>
     public Ticket? Change(int id, Action<Ticket> change)
     {
+        Ticket? ticket;
         lock (_write)
         {
-            var ticket = _tickets.FindById(id);
+            ticket = _tickets.FindById(id);
             if (ticket is null) return null;
             change(ticket);
             ticket.QueueKey = QueueKeyOf(ticket);
             _tickets.Update(ticket);
-            return ticket;
         }
+        Changed?.Invoke(ticket);
+        return ticket;
     }
 
     /// <summary>The queue: tickets matching <paramref name="query"/> in priority and due-time order, with the total.</summary>
@@ -75,6 +82,8 @@ public sealed class TicketStore
         }
         if (query.Priority is { } priority) q = q.Where(t => t.Priority == priority);
         if (!string.IsNullOrEmpty(query.Category)) q = q.Where(t => t.Category == query.Category);
+        if (query.AssignedToId == "") q = q.Where(t => t.AssignedToId == null);
+        else if (query.AssignedToId is { } assignee) q = q.Where(t => t.AssignedToId == assignee);
         var ordered = q.OrderBy(t => t.QueueKey);
         return (ordered.Skip(query.Skip).Limit(query.Take).ToList(), q.Count());
     }

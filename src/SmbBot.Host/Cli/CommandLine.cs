@@ -9,15 +9,21 @@ public static class CommandLine
     public static string? Verb(string[] args) => args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 
     /// <summary>Runs a verb and returns the exit code.</summary>
-    public static async Task<int> RunAsync(string verb, IConfiguration configuration)
+    public static async Task<int> RunAsync(string verb, string[] args, IConfiguration configuration)
     {
         try
         {
             return verb switch
             {
                 "train" => await TrainCommand.RunAsync(configuration, Console.Out),
+                "staff" => StaffCommand.Run(args.Skip(1).ToArray(), configuration, Console.In, Console.Out, Console.Error),
                 _ => Usage($"unknown command '{verb}'"),
             };
+        }
+        catch (Runtime.DataStoreException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
         }
         catch (KnowledgeFileException e)
         {
@@ -32,6 +38,7 @@ public static class CommandLine
         Console.Error.WriteLine("usage: SmbBot.Host [train] [--Setting:Name value ...]");
         Console.Error.WriteLine("  (no command)  serve the bot on the configured URL (default http://localhost:3978)");
         Console.Error.WriteLine("  train         retrain the intent classifier now and print cross-validated accuracy");
+        Console.Error.WriteLine("  staff add <email> <display name> <agent|admin>   add a console account; the password is read from standard input");
         return 2;
     }
 }

@@ -6,10 +6,18 @@ namespace SmbBot.IntegrationTests.Infrastructure;
 public static class HostProcess
 {
     /// <summary>Runs <c>SmbBot.Host</c> with <paramref name="args"/> until it exits; kills it after <paramref name="timeout"/>.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
-        IDictionary<string, string> environment, TimeSpan timeout, params string[] args)
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(
+        IDictionary<string, string> environment, TimeSpan timeout, params string[] args) => RunWithInputAsync(environment, timeout, null, args);
+
+    /// <summary>As above, writing <paramref name="input"/> to the process's standard input.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(
+        IDictionary<string, string> environment, TimeSpan timeout, string? input, params string[] args)
     {
-        using var process = Process.Start(StartInfo(environment, "http://127.0.0.1:0", args))!;
+        var start = StartInfo(environment, "http://127.0.0.1:0", args);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        if (input is not null) await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);

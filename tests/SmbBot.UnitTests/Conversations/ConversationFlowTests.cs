@@ -10,7 +10,7 @@ public class ConversationFlowTests
         new(route, new IntentPrediction(intent, 0.9f), null, [], [], "test", offTopic);
 
     private static FlowOutcome Next(ConversationRecord c, bool open, string text, TurnDecision d) =>
-        ConversationFlow.Next(c, open, text, _ => d);
+        ConversationFlow.Next(c, open ? TicketState.Waiting : TicketState.None, text, _ => d);
 
     public static TheoryData<Route, string, bool, int, FlowStep, EscalationReason?> NoTicket => new()
     {
@@ -74,10 +74,37 @@ public class ConversationFlowTests
         var c = new ConversationRecord { OpenTicketId = 1, AwaitingEmail = true, EmailAttempts = attempts };
         bool understood = false;
 
-        var outcome = ConversationFlow.Next(c, true, text, _ => { understood = true; return Decision(Route.Faq, Intents.Faq); });
+        var outcome = ConversationFlow.Next(c, TicketState.Waiting, text, _ => { understood = true; return Decision(Route.Faq, Intents.Faq); });
 
         Assert.Equal(step, outcome.Step);
         Assert.Equal(step == FlowStep.ReplyAndAddToTicket, understood);
         if (step == FlowStep.EmailGiven) Assert.Equal("anna@example.com", outcome.Email);
+    }
+
+    [Theory]
+    [InlineData(Route.Faq, Intents.Faq, FlowStep.ForwardToStaff)]
+    [InlineData(Route.Escalate, Intents.Human, FlowStep.ForwardToStaff)]
+    [InlineData(Route.SmallTalk, Intents.Thanks, FlowStep.ForwardToStaff)]
+    [InlineData(Route.Escalate, Intents.Urgent, FlowStep.AddToTicket)]      // danger still gets the safety instruction
+    public void While_staff_handle_the_ticket_the_bot_stays_quiet(Route route, string intent, FlowStep step)
+    {
+        var outcome = ConversationFlow.Next(new ConversationRecord { OpenTicketId = 1 }, TicketState.WithStaff, "text", _ => Decision(route, intent));
+
+        Assert.Equal(step, outcome.Step);
+    }
+
+    [Theory]
+    [InlineData("5", 5)]
+    [InlineData("1", 1)]
+    [InlineData("4 - good", 4)]
+    [InlineData("6", null)]
+    [InlineData("10", null)]
+    [InlineData("how much is delivery", null)]
+    public void A_rating_is_read_after_the_hand_back(string text, int? rating)
+    {
+        var outcome = ConversationFlow.Next(new ConversationRecord { AwaitingRatingFor = 7 }, TicketState.None, text, _ => Decision(Route.Faq, Intents.Faq));
+
+        Assert.Equal(rating is null ? FlowStep.Reply : FlowStep.Rated, outcome.Step);
+        Assert.Equal(rating, outcome.Rating);
     }
 }

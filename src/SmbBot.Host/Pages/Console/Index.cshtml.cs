@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmbBot.Core.Tickets;
+
+namespace SmbBot.Host.Pages.Console;
+
+public sealed class QueueModel(TicketStore store, EscalationOptions escalation, TimeProvider clock) : PageModel
+{
+    public string Status { get; private set; } = "open-all";
+    public string? Priority { get; private set; }
+    public string? Category { get; private set; }
+    public string Assignee { get; private set; } = "";
+    public IReadOnlyList<Ticket> Tickets { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<string> Categories => escalation.Rules.Values.Select(r => r.Category).Distinct().Order().ToArray();
+
+    public void OnGet(string? status, string? priority, string? category, string? assignee)
+    {
+        Status = status ?? "open-all";
+        Priority = Enum.TryParse<TicketPriority>(priority, true, out var p) && !int.TryParse(priority, out _) ? priority!.ToLowerInvariant() : null;
+        Category = string.IsNullOrWhiteSpace(category) ? null : category;
+        Assignee = assignee is "me" or "none" ? assignee : "";
+        TicketStatus[] statuses = Status switch
+        {
+            "new" => [TicketStatus.New], "open" => [TicketStatus.Open], "pending" => [TicketStatus.Pending],
+            "resolved" => [TicketStatus.Resolved], "closed" => [TicketStatus.Closed],
+            _ => [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending],
+        };
+        var assignedTo = Assignee switch { "me" => User.FindFirstValue(ClaimTypes.NameIdentifier), "none" => "", _ => null };
+        (Tickets, Total) = store.Queue(new TicketQuery(statuses, Priority is null ? null : p, Category, assignedTo, Take: 100));
+    }
+
+    /// <summary>Time left to the response target, or how late it is, in words.</summary>
+    public (string Text, bool Overdue) DueText(Ticket t)
+    {
+        if (!t.IsOpen) return (t.ResolvedAt is { } r ? $"resolved {r:dd MMM HH:mm}" : "—", false);
+        if (t.FirstResponseAt is not null) return ("answered", false);
+        var left = t.FirstResponseDue - clock.GetUtcNow().UtcDateTime;
+        return left < TimeSpan.Zero ? ($"overdue by {Span(-left)}", true) : ($"in {Span(left)}", false);
+    }
+
+    public string Preview(Ticket t) =>
+        t.Transcript.LastOrDefault(e => e.From == Speaker.Customer)?.Text is { } text ? (text.Length > 90 ? text[..90] + "…" : text) : "";
+
+    private static string Span(TimeSpan s) => s.TotalDays >= 1 ? $"{(int)s.TotalDays} d {s.Hours} h" : s.TotalHours >= 1 ? $"{(int)s.TotalHours} h {s.Minutes} min" : $"{Math.Max(1, (int)s.TotalMinutes)} min";
+}

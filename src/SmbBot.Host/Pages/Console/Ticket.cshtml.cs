@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmbBot.Bot;
+using SmbBot.Core;
+using SmbBot.Core.Tickets;
+
+namespace SmbBot.Host.Pages.Console;
+
+public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat chat) : PageModel
+{
+    public Ticket? Ticket { get; private set; }
+    public IReadOnlyList<Ticket> Earlier { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string StaffId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string StaffName => User.Identity!.Name!;
+
+    public IActionResult OnGet(string number) => Load(number) ? Page() : NotFound();
+
+    public IActionResult OnPostClaim(string number) => Act(number, t => desk.Claim(t.Id, StaffId, StaffName), "You have taken this ticket; the bot stays quiet while you answer.");
+
+    public async Task<IActionResult> OnPostReplyAsync(string number, string? text)
+    {
+        if (!Load(number)) return NotFound();
+        var clean = TextNormalizer.Clean(text, TicketDesk.MaxStaffText);
+        if (clean.Length == 0) return Done(number, "Type a reply first.");
+        var delivered = await chat.ReplyAsync(Ticket!, StaffId, StaffName, clean);
+        return Done(number, delivered ? "Sent to the customer's chat." : "The chat could not be reached; the reply is kept on the ticket.");
+    }
+
+    public IActionResult OnPostNote(string number, string? text)
+    {
+        var clean = TextNormalizer.Clean(text, TicketDesk.MaxStaffText);
+        return clean.Length == 0 ? Done(number, "Type a note first.") : Act(number, t => desk.AddNote(t.Id, StaffName, clean), "Note added.");
+    }
+
+    public IActionResult OnPostPriority(string number, string? priority) =>
+        Enum.TryParse<TicketPriority>(priority, true, out var p) && !int.TryParse(priority, out _)
+            ? Act(number, t => desk.SetPriority(t.Id, p, StaffName), $"Priority set to {p.ToString().ToLowerInvariant()}.")
+            : BadRequest("unknown priority");
+
+    public IActionResult OnPostStatus(string number, string? status) =>
+        status is "open" or "pending" or "closed" && Enum.TryParse<TicketStatus>(status, true, out var s)
+            ? Act(number, t => desk.SetStatus(t.Id, s, StaffName), $"Status set to {status}.")
+            : BadRequest("unknown status");
+
+    public async Task<IActionResult> OnPostResolveAsync(string number)
+    {
+        if (!Load(number)) return NotFound();
+        var delivered = await chat.ResolveAsync(Ticket!, StaffName);
+        return Done(number, delivered ? "Resolved. The bot has taken the conversation back and asked for a rating." : "Resolved. The chat could not be reached to say so.");
+    }
+
+    /// <summary>A UTC time in the reader's terms (the business's time zone).</summary>
+    public string Local(DateTime utc) => desk.Routing.Calendar.Local(utc).ToString("ddd d MMM HH:mm");
+
+    private bool Load(string number)
+    {
+        Ticket = store.Get(number);
+        if (Ticket is null) return false;
+        Earlier = store.ForCustomer(Ticket.Customer?.Id, Ticket.CustomerEmail, Ticket.Id);
+        Message = TempData["message"] as string;
+        return true;
+    }
+
+    private IActionResult Act(string number, Func<Ticket, Ticket?> action, string message)
+    {
+        if (!Load(number)) return NotFound();
+        action(Ticket!);
+        return Done(number, message);
+    }
+
+    private RedirectResult Done(string number, string message)
+    {
+        TempData["message"] = message;
+        return Redirect($"/console/tickets/{Uri.EscapeDataString(number)}");
+    }
+}

@@ -1,0 +1,28 @@
+using LiteDB;
+
+namespace SmbBot.Host.StaffConsole;
+
+/// <summary>A staff member who signs in to the console.</summary>
+public sealed class StaffAccount
+{
+    [BsonId] public string Id { get; set; } = "";
+    /// <summary>Lower-cased; the sign-in name.</summary>
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Role { get; set; } = StaffRoles.Agent;
+    /// <summary>ASP.NET Core Identity's salted PBKDF2 hash.</summary>
+    public string PasswordHash { get; set; } = "";
+    public bool Disabled { get; set; }
+    public int FailedSignIns { get; set; }
+    public DateTime? LockedUntil { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>The console's roles.</summary>
+public static class StaffRoles
+{
+    public const string Agent = "agent";
+    public const string Admin = "admin";
+
+    public static bool IsValid(string role) => role is Agent or Admin;
+}

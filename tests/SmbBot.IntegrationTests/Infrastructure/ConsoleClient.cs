@@ -1,0 +1,32 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SmbBot.IntegrationTests.Infrastructure;
+
+/// <summary>A browser-like client of the staff console: keeps cookies, sends the anti-forgery token with forms.</summary>
+public sealed partial class ConsoleClient(BotHost host)
+{
+    public HttpClient Http { get; } = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in; returns the response to the form post.</summary>
+    public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+        PostFormAsync("/console/signin", "/console/signin", new() { ["Email"] = email, ["Password"] = password });
+
+    /// <summary>Loads <paramref name="formPage"/> for its anti-forgery token, then posts the form to <paramref name="action"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)
+    {
+        var page = await Http.GetStringAsync(formPage);
+        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
+        return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
+    {
+        var response = await Http.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
