@@ -61,6 +61,7 @@ public static class RuntimeServiceCollectionExtensions
     /// </summary>
     public static LiteDatabase OpenDatabase(SmbBotPaths paths)
     {
+        LiteDbMappings.WarmUp();
         try
         {
             Directory.CreateDirectory(paths.Data);

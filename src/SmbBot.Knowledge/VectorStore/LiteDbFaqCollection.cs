@@ -36,6 +36,9 @@ public sealed class LiteDbFaqCollection : VectorStoreCollection<string, FaqPhras
         _snapshot = Snapshot.Build(_stored.FindAll());
     }
 
+    /// <summary>Builds LiteDB's mapping of the stored document type (see the host's start-up).</summary>
+    public static void WarmUpMapping(BsonMapper mapper) => mapper.ToDocument(new StoredPhrasing());
+
     /// <inheritdoc/>
     public override string Name { get; }
 

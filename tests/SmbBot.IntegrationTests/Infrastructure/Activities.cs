@@ -42,7 +42,8 @@ public static class Activities
     public static async Task<JsonArray> AskAsync(HttpClient client, string text, string? conversationId = null)
     {
         var response = await client.PostAsJsonAsync("/api/messages", Message(conversationId ?? Guid.NewGuid().ToString("N"), text, expectReplies: true));
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{(int)response.StatusCode} for '{text}': {(await response.Content.ReadAsStringAsync())[..Math.Min(3000, (int)(response.Content.Headers.ContentLength ?? 3000))]}");
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         return body!["activities"]!.AsArray();
     }
