@@ -1,7 +1,6 @@
 using Microsoft.SemanticKernel.Data;
 using SmbBot.Core.Knowledge;
 using SmbBot.Core.Routing;
-using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.Retrieval;
 using SmbBot.Knowledge.VectorStore;
 using SmbBot.Nlu;
@@ -12,7 +11,7 @@ namespace SmbBot.Host.Runtime;
 /// The loaded knowledge, classifier and FAQ index, and the one path every customer message takes through them:
 /// embed once, classify, retrieve, decide.
 /// </summary>
-public sealed class BotRuntime(MiniLmEmbeddingGenerator embeddings, Microsoft.Extensions.Options.IOptions<RoutingOptions> routing) : ITurnUnderstanding
+public sealed class BotRuntime(EmbeddingCache embeddings, Microsoft.Extensions.Options.IOptions<RoutingOptions> routing) : ITurnUnderstanding
 {
     private volatile Loaded? _loaded;
 
@@ -27,12 +26,19 @@ public sealed class BotRuntime(MiniLmEmbeddingGenerator embeddings, Microsoft.Ex
 
     /// <summary>Makes the runtime ready with what the start-up loaded.</summary>
     public void Activate(KnowledgeBase knowledge, FaqRetriever retriever, IntentClassifier classifier, ITextSearch<FaqPhrasingRecord> textSearch) =>
-        _loaded = new Loaded(knowledge, retriever, classifier, textSearch);
+        _loaded = new Loaded(knowledge, retriever, classifier, textSearch, ExactIntents(knowledge));
 
     /// <inheritdoc/>
     public TurnDecision Understand(string text)
     {
         var loaded = _loaded ?? throw new InvalidOperationException("the bot is still starting");
+        // A message that is exactly one of the training examples ("hi", "thanks", "talk to a person") or FAQ questions
+        // (a tapped suggestion) needs no model: those are the cheapest turns.
+        var exactFaq = loaded.Retriever.FindExact(text);
+        if (exactFaq is not null)
+            return TurnPolicy.Decide(new IntentPrediction(Intents.Faq, 1f), [exactFaq], routing.Value);
+        if (loaded.ExactIntents.TryGetValue(Core.TextNormalizer.Key(text), out var known))
+            return TurnPolicy.Decide(new IntentPrediction(known, 1f), [], routing.Value);
         var vector = embeddings.Embed(text);
         var (intent, _) = loaded.Classifier.Predict(text, vector);
         var candidates = loaded.Retriever.Find(text, vector);
@@ -42,5 +48,13 @@ public sealed class BotRuntime(MiniLmEmbeddingGenerator embeddings, Microsoft.Ex
     /// <inheritdoc/>
     public string? AnswerFor(string faqId) => _loaded?.Retriever.Get(faqId)?.Answer;
 
-    private sealed record Loaded(KnowledgeBase Knowledge, FaqRetriever Retriever, IntentClassifier Classifier, ITextSearch<FaqPhrasingRecord> TextSearch);
+    /// <summary>Training examples of the non-FAQ intents whose text belongs to one intent only.</summary>
+    private static Dictionary<string, string> ExactIntents(KnowledgeBase knowledge) => knowledge.Intents
+        .Where(e => e.Intent != Intents.Faq)
+        .GroupBy(e => Core.TextNormalizer.Key(e.Text))
+        .Where(g => g.Key.Length > 0 && g.Select(e => e.Intent).Distinct().Count() == 1)
+        .ToDictionary(g => g.Key, g => g.First().Intent);
+
+    private sealed record Loaded(KnowledgeBase Knowledge, FaqRetriever Retriever, IntentClassifier Classifier,
+        ITextSearch<FaqPhrasingRecord> TextSearch, Dictionary<string, string> ExactIntents);
 }

@@ -46,6 +46,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>());
         services.AddSingleton(sp => new LiteDbFaqCollection(sp.GetRequiredService<ILiteDatabase>(), FaqCollectionName,
             sp.GetRequiredService<MiniLmEmbeddingGenerator>()));
+        services.AddSingleton(sp => new EmbeddingCache(sp.GetRequiredService<MiniLmEmbeddingGenerator>()));
         services.AddSingleton<BotRuntime>();
         // The FAQ as a Semantic Kernel text search, for kernel plugins; available once the start-up has run.
         services.AddSingleton<ITextSearch<FaqPhrasingRecord>>(sp => sp.GetRequiredService<BotRuntime>().TextSearch

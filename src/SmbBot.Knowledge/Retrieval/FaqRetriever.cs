@@ -41,6 +41,10 @@ public sealed class FaqRetriever
     /// <summary>The entry with this id, if the FAQ has it.</summary>
     public FaqEntry? Get(string id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>The entry whose question or alternate <paramref name="text"/> is, up to case and punctuation, or null.</summary>
+    public FaqCandidate? FindExact(string text) =>
+        _byExactText.TryGetValue(TextNormalizer.Key(text), out var exact) ? new FaqCandidate(exact.Id, exact.Question, 1.0, Exact: true) : null;
+
     /// <summary>Number of FAQ entries searched.</summary>
     public int EntryCount => _byId.Count;
 
@@ -50,8 +54,7 @@ public sealed class FaqRetriever
     /// </summary>
     public IReadOnlyList<FaqCandidate> Find(string text, ReadOnlySpan<float> vector, int top = 5)
     {
-        if (_byExactText.TryGetValue(TextNormalizer.Key(text), out var exact))
-            return [new FaqCandidate(exact.Id, exact.Question, 1.0, Exact: true)];
+        if (FindExact(text) is { } exact) return [exact];
 
         var dense = new Dictionary<string, double>(_byId.Count);
         foreach (var hit in _collection.Rank(vector, keywords: null, top: int.MaxValue))

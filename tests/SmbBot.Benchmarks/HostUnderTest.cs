@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SmbBot.Benchmarks;
+
+/// <summary>The real host, started as its own process from the Release build beside the benchmark.</summary>
+public sealed class HostUnderTest : IDisposable
+{
+    private readonly Process _process;
+
+    private HostUnderTest(Process process, Uri address, TimeSpan startup)
+    {
+        _process = process;
+        Address = address;
+        Startup = startup;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Process start to <c>/health/ready</c> answering 200.</summary>
+    public TimeSpan Startup { get; }
+
+    public int Pid => _process.Id;
+
+    public static async Task<HostUnderTest> StartAsync(string dataFolder)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SmbBot.Host.dll"));
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Storage__DataPath"] = dataFolder;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["DOTNET_gcServer"] = "0";
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("host: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        while (clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"the host exited with {process.ExitCode}");
+            try
+            {
+                if ((await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                    return new HostUnderTest(process, address, clock.Elapsed);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            await Task.Delay(20);
+        }
+        process.Kill(true);
+        throw new TimeoutException("the host did not become ready in 3 minutes");
+    }
+
+    /// <summary>Peak resident memory so far (VmHWM), in MB.</summary>
+    public double PeakMemoryMb() => ReadStatus("VmHWM") / 1024.0;
+
+    /// <summary>CPU time the process has used (user + system).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    private double ReadStatus(string key) =>
+        File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith(key + ":", StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture)).First();
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
