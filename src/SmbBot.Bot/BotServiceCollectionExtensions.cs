@@ -19,8 +19,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<SmbBotAuthentication>();
         services.AddHttpClient();
         // The adapter sends replies over HTTP to each activity's serviceUrl (Emulator, or this host's Direct Line connector).
-        services.AddSingleton<BotFrameworkAuthentication>(sp =>
-            new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusingBotFrameworkAuthentication(
+            new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>())));
         services.AddSingleton<SmbBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<SmbBotAdapter>());
         services.AddSingleton<ReplyComposer>();

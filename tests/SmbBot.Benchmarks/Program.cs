@@ -55,6 +55,14 @@ try
             ratioToCeiling = Math.Round(result.TurnsPerSecond / ceiling, 3), cpuPercent = Math.Round(result.CpuPercent), newTextShare = Math.Round(result.NewTextShare, 3), routes });
     }
     report["levels"] = levels;
+
+    var web = await DirectLineRun.RunAsync(server, scenario, 8, TimeSpan.FromSeconds(seconds), seed: 900);
+    var all = web.Samples.Select(s => s.Milliseconds).Order().ToArray();
+    Console.WriteLine();
+    Console.WriteLine($"website channel (Direct Line, WebSocket), 8 conversations: {web.Turns} turns in {web.Seconds:0.0} s = {web.TurnsPerSecond:0} turns/s, " +
+        $"{web.Errors} errors, host CPU {web.CpuPercent:0}%; post to reply seen p50 {Stats.Percentile(all, 50):0.0} ms, p95 {Stats.Percentile(all, 95):0.0} ms, p99 {Stats.Percentile(all, 99):0.0} ms");
+    report["directLine"] = new { concurrency = 8, turns = web.Turns, errors = web.Errors, turnsPerSecond = Math.Round(web.TurnsPerSecond, 1),
+        p50 = Math.Round(Stats.Percentile(all, 50), 1), p95 = Math.Round(Stats.Percentile(all, 95), 1), p99 = Math.Round(Stats.Percentile(all, 99), 1) };
     report["peakMemoryMb"] = Math.Round(server.PeakMemoryMb());
     Console.WriteLine();
     Console.WriteLine($"host peak memory (VmHWM): {server.PeakMemoryMb():0} MB");

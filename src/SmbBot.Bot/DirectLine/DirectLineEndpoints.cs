@@ -132,7 +132,9 @@ public static class DirectLineEndpoints
                 return;
             }
             var activities = store.After(conversationId, watermark);
-            await Json(http, 200, Page(activities, watermark));
+            http.Response.StatusCode = 200;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(PageJson(activities, watermark));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -243,9 +245,8 @@ public static class DirectLineEndpoints
                 var activities = store.After(conversationId, watermark);
                 if (activities.Count > 0)
                 {
-                    var page = Page(activities, watermark);
+                    var bytes = Encoding.UTF8.GetBytes(PageJson(activities, watermark));
                     watermark = activities[^1].Seq;
-                    var bytes = Encoding.UTF8.GetBytes(page.ToString(Formatting.None));
                     await socket.SendAsync(bytes, WebSocketMessageType.Text, true, closing.Token);
                     continue;
                 }
@@ -292,11 +293,9 @@ public static class DirectLineEndpoints
         };
     }
 
-    private static JObject Page(IReadOnlyList<DirectLineActivity> activities, int watermark) => new()
-    {
-        ["activities"] = new JArray(activities.Select(a => JObject.Parse(a.Json))),
-        ["watermark"] = (activities.Count > 0 ? activities[^1].Seq : watermark).ToString(),
-    };
+    /// <summary><c>{"activities":[…],"watermark":"N"}</c>, written from the stored JSON without parsing it again.</summary>
+    private static string PageJson(IReadOnlyList<DirectLineActivity> activities, int watermark) =>
+        $"{{\"activities\":[{string.Join(',', activities.Select(a => a.Json))}],\"watermark\":\"{(activities.Count > 0 ? activities[^1].Seq : watermark)}\"}}";
 
     private static async Task<TokenClaims?> Authorize(HttpContext http, DirectLineTokens tokens, string conversationId)
     {

@@ -31,6 +31,7 @@ public sealed class DirectLineActivity
 /// </summary>
 public sealed class DirectLineStore
 {
+    private readonly ILiteDatabase _database;
     private readonly ILiteCollection<DirectLineConversation> _conversations;
     private readonly ILiteCollection<DirectLineActivity> _activities;
     private readonly Lock _write = new();
@@ -39,6 +40,7 @@ public sealed class DirectLineStore
 
     public DirectLineStore(ILiteDatabase database, DirectLineOptions options)
     {
+        _database = database;
         _conversations = database.GetCollection<DirectLineConversation>("dl_conversations");
         _conversations.EnsureIndex(c => c.LastActiveAt);
         _activities = database.GetCollection<DirectLineActivity>("dl_activities");
@@ -72,10 +74,21 @@ public sealed class DirectLineStore
             if (conversation is null) return null;
             var seq = ++conversation.LastSeq;
             var json = build(seq);
-            _activities.Insert(new DirectLineActivity { Key = Key(conversationId, seq), ConversationId = conversationId, Seq = seq, Json = json });
-            conversation.LastActiveAt = now;
-            _conversations.Update(conversation);
-            if (seq > _maxHistory) _activities.Delete(Key(conversationId, seq - _maxHistory));
+            // One transaction, so one flush to disk per activity: the writes of an append are durable together.
+            _database.BeginTrans();
+            try
+            {
+                _activities.Insert(new DirectLineActivity { Key = Key(conversationId, seq), ConversationId = conversationId, Seq = seq, Json = json });
+                conversation.LastActiveAt = now;
+                _conversations.Update(conversation);
+                if (seq > _maxHistory) _activities.Delete(Key(conversationId, seq - _maxHistory));
+                _database.Commit();
+            }
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
             added = (seq, json);
         }
         if (_changed.TryRemove(conversationId, out var waiters)) waiters.TrySetResult();
@@ -84,8 +97,12 @@ public sealed class DirectLineStore
 
     /// <summary>Activities after <paramref name="watermark"/> (at most <paramref name="max"/>), oldest first.</summary>
     public IReadOnlyList<DirectLineActivity> After(string conversationId, int watermark, int max = 500) =>
-        _activities.Find(Query.Between("_id", Key(conversationId, watermark + 1), Key(conversationId, int.MaxValue)), limit: max)
-            .ToArray();
+        _activities.Find(Range(conversationId, watermark + 1), limit: max).ToArray();
+
+    // A parameterised expression: LiteDB parses and compiles it once and caches it; an expression with the values
+    // written into it (Query.Between) was compiled again on every poll.
+    private static BsonExpression Range(string conversationId, int fromSeq) =>
+        BsonExpression.Create("$._id BETWEEN @0 AND @1", Key(conversationId, fromSeq), Key(conversationId, int.MaxValue));
 
     /// <summary>Completes when something is appended to the conversation (or at once if it already has been).</summary>
     public Task ChangedAsync(string conversationId, int seenSeq, CancellationToken cancellationToken)
@@ -103,7 +120,7 @@ public sealed class DirectLineStore
         {
             foreach (var id in idle)
             {
-                _activities.DeleteMany(Query.Between("_id", Key(id, 0), Key(id, int.MaxValue)));
+                _activities.DeleteMany(Range(id, 0));
                 _conversations.Delete(id);
             }
         }
