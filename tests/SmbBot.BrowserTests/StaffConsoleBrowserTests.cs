@@ -6,7 +6,6 @@ namespace SmbBot.BrowserTests;
 /// <summary>A customer in Web Chat and a staff member in the console, in two browser pages against one real host.</summary>
 public class StaffConsoleBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string AdminEmail = "sam@example.com";
     private const string AdminPassword = "harbour-and-pine-42";
     private readonly string _data = RepoPaths.NewTempFolder();
@@ -16,20 +15,13 @@ public class StaffConsoleBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does)");
         _host = await HostProcess.StartAsync(new Dictionary<string, string>
         {
             ["Storage__DataPath"] = _data, ["Staff__BootstrapAdmin__Email"] = AdminEmail,
             ["Staff__BootstrapAdmin__Password"] = AdminPassword, ["Staff__BootstrapAdmin__DisplayName"] = "Sam",
         });
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
+        _browser = await Browser.LaunchAsync(_playwright);
     }
 
     [Fact]
@@ -53,9 +45,9 @@ public class StaffConsoleBrowserTests : IAsyncLifetime
         await customer.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
         var chat = customer.Locator("#webchat");
         await Assertions.Expect(chat.GetByText("the Harbour & Pine Outdoor assistant").First).ToBeVisibleAsync(timeout);
-        await Send(customer, "I'd like to talk to a real person about my order");
+        await Browser.SendAsync(customer, "I'd like to talk to a real person about my order");
         await Assertions.Expect(chat.GetByText("your e-mail address").First).ToBeVisibleAsync(timeout);
-        await Send(customer, "amelia.hart@example.com");
+        await Browser.SendAsync(customer, "amelia.hart@example.com");
         await Assertions.Expect(chat.GetByText("added amelia.hart@example.com").First).ToBeVisibleAsync(timeout);
 
         // The ticket appears in the queue without a reload.
@@ -65,7 +57,7 @@ public class StaffConsoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(staff.Locator("#transcript").GetByText("I'd like to talk to a real person about my order")).ToBeVisibleAsync();
         await Assertions.Expect(staff.Locator(".side").GetByText("amelia.hart@example.com").First).ToBeVisibleAsync();
         await Assertions.Expect(staff.Locator(".side").GetByText("+44 7700 900100")).ToBeVisibleAsync();
-        await Shot(staff, "console-ticket.png");
+        await Browser.ShotAsync(staff, "console-ticket.png", fullPage: true);
 
         // Staff take the ticket and reply; the reply reaches the customer's chat.
         await staff.GetByRole(AriaRole.Button, new() { Name = "Take this ticket" }).ClickAsync();
@@ -74,7 +66,7 @@ public class StaffConsoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(chat.GetByText("Sam (Harbour & Pine Outdoor team): Hello Amelia, I can see your order.").First).ToBeVisibleAsync(timeout);
 
         // The customer answers; it appears on the ticket page live, and the bot does not butt in.
-        await Send(customer, "Great, thank you so much!");
+        await Browser.SendAsync(customer, "Great, thank you so much!");
         await Assertions.Expect(staff.Locator("#transcript").GetByText("Great, thank you so much!")).ToBeVisibleAsync(timeout);
         await Assertions.Expect(chat.GetByText("welcome!")).ToHaveCountAsync(0);
 
@@ -84,23 +76,11 @@ public class StaffConsoleBrowserTests : IAsyncLifetime
         await chat.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" }).GetByRole(AriaRole.Button, new() { Name = "5" }).ClickAsync();
         await Assertions.Expect(chat.GetByText("Thank you for your rating!").First).ToBeVisibleAsync(timeout);
         await Assertions.Expect(staff.Locator(".rating")).ToHaveTextAsync("5 of 5", new() { Timeout = 20_000 });
-        await Shot(customer, "customer-after-handback.png");
-        await Shot(staff, "console-resolved.png");
+        await Browser.ShotAsync(customer, "customer-after-handback.png", fullPage: true);
+        await Browser.ShotAsync(staff, "console-resolved.png", fullPage: true);
     }
 
-    private static async Task Send(IPage page, string text)
-    {
-        var box = page.Locator("[data-id='webchat-sendbox-input']");
-        await box.FillAsync(text);
-        await box.PressAsync("Enter");
-    }
 
-    private static async Task Shot(IPage page, string name)
-    {
-        var folder = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
-    }
 
     public async Task DisposeAsync()
     {

@@ -9,7 +9,6 @@ namespace SmbBot.BrowserTests;
 /// </summary>
 public class WebsiteChatTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly string _data = RepoPaths.NewTempFolder();
     private RunningHost? _host;
     private IPlaywright? _playwright;
@@ -17,16 +16,9 @@ public class WebsiteChatTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does)");
         _host = await HostProcess.StartAsync(new Dictionary<string, string> { ["Storage__DataPath"] = _data });
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
+        _browser = await Browser.LaunchAsync(_playwright);
     }
 
     [Fact]
@@ -42,10 +34,10 @@ public class WebsiteChatTests : IAsyncLifetime
         var chat = page.Locator("#webchat");
         await Assertions.Expect(chat.GetByText("the Harbour & Pine Outdoor assistant").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
-        await Send(page, "how much do you charge for postage");
+        await Browser.SendAsync(page, "how much do you charge for postage");
         await Assertions.Expect(chat.GetByText("Standard UK delivery costs £3.95").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
-        await Send(page, "delivery");
+        await Browser.SendAsync(page, "delivery");
         var suggestion = chat.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" })
             .GetByRole(AriaRole.Button, new() { Name = "How long does delivery take?" });
         await Assertions.Expect(suggestion).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -55,12 +47,10 @@ public class WebsiteChatTests : IAsyncLifetime
         await page.ReloadAsync();
         await Assertions.Expect(chat.GetByText("Standard UK delivery costs £3.95").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(chat.GetByText("Standard delivery takes 3-5 working days").First).ToBeVisibleAsync();
-        await Send(page, "Is there parking at the store?");
+        await Browser.SendAsync(page, "Is there parking at the store?");
         await Assertions.Expect(chat.GetByText("20 spaces").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
-        var shots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
-        Directory.CreateDirectory(shots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "website-chat.png") });
+        await Browser.ShotAsync(page, "website-chat.png");
         Assert.Empty(errors);
     }
 
@@ -75,17 +65,9 @@ public class WebsiteChatTests : IAsyncLifetime
         var panel = await page.Locator("#chat-panel").BoundingBoxAsync();
         Assert.Equal(390, panel!.Width, 1);
 
-        var shots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
-        Directory.CreateDirectory(shots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "website-chat-phone.png") });
+        await Browser.ShotAsync(page, "website-chat-phone.png");
     }
 
-    private static async Task Send(IPage page, string text)
-    {
-        var box = page.Locator("[data-id='webchat-sendbox-input']");
-        await box.FillAsync(text);
-        await box.PressAsync("Enter");
-    }
 
     public async Task DisposeAsync()
     {

@@ -16,6 +16,7 @@ public static class CommandLine
             return verb switch
             {
                 "train" => await TrainCommand.RunAsync(configuration, Console.Out),
+                "eval" => await EvalCommand.RunAsync(args.Skip(1).ToArray(), configuration, Console.Out, Console.Error),
                 "staff" => StaffCommand.Run(args.Skip(1).ToArray(), configuration, Console.In, Console.Out, Console.Error),
                 _ => Usage($"unknown command '{verb}'"),
             };
@@ -38,6 +39,7 @@ public static class CommandLine
         Console.Error.WriteLine("usage: SmbBot.Host [train] [--Setting:Name value ...]");
         Console.Error.WriteLine("  (no command)  serve the bot on the configured URL (default http://localhost:3978)");
         Console.Error.WriteLine("  train         retrain the intent classifier now and print cross-validated accuracy");
+        Console.Error.WriteLine("  eval <banking77|clinc150|stackfaq> --data <path>   measure the classifier or the FAQ retrieval on a public benchmark");
         Console.Error.WriteLine("  staff add <email> <display name> <agent|admin>   add a console account; the password is read from standard input");
         return 2;
     }

@@ -1,0 +1,240 @@
+using System.Diagnostics;
+
+using System.Xml.Linq;
+using LiteDB;
+using SmbBot.Core.Knowledge;
+using SmbBot.Core.Routing;
+using SmbBot.Knowledge.Embeddings;
+using SmbBot.Knowledge.Retrieval;
+using SmbBot.Knowledge.VectorStore;
+using SmbBot.Nlu;
+
+namespace SmbBot.Host.Cli;
+
+/// <summary>
+/// <c>eval &lt;dataset&gt; --data &lt;path&gt;</c>: measures the production classifier and retrieval on a public
+/// benchmark. Prints progress, a summary, and as its last line one JSON object with the metrics.
+/// Datasets: <c>banking77</c> (accuracy, macro-F1; <c>--shots N --seed S</c>), <c>clinc150</c> (in-scope accuracy and
+/// out-of-scope recall at a threshold chosen on the validation split) and <c>stackfaq</c> (top-1, MRR, MAP).
+/// </summary>
+public static class EvalCommand
+{
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, TextWriter errors)
+    {
+        if (args.Length < 1 || Option(args, "--data") is not { } data)
+        {
+            errors.WriteLine("usage: eval <banking77|clinc150|stackfaq> --data <path> [--shots N --seed S]");
+            return 2;
+        }
+        var clock = Stopwatch.StartNew();
+        void Progress(string step) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:0.0}s] {step}");
+        try
+        {
+            var result = args[0] switch
+            {
+                "banking77" => Banking77(data, args, Progress),
+                "stackfaq" => await StackFaqAsync(data, configuration, Progress),
+                "clinc150" => Clinc150(data, Progress),
+                _ => throw new EvalDataException($"unknown dataset '{args[0]}' (banking77, clinc150, stackfaq)"),
+            };
+            result["dataset"] = args[0];
+            result["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1);
+            output.WriteLine();
+            foreach (var (k, v) in result) output.WriteLine($"  {k,-12} {v}");
+            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(result));
+            return 0;
+        }
+        catch (EvalDataException e)
+        {
+            errors.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static Dictionary<string, object> Banking77(string folder, string[] args, Action<string> progress)
+    {
+        var train = ReadLabelled(Path.Combine(folder, "train.csv"));
+        var test = ReadLabelled(Path.Combine(folder, "test.csv"));
+        if (Option(args, "--shots") is { } shotsText && int.TryParse(shotsText, out var shots))
+        {
+            var seed = int.TryParse(Option(args, "--seed"), out var s) ? s : 1;
+            var random = new Random(seed);
+            train = train.GroupBy(x => x.Label).SelectMany(g => g.OrderBy(_ => random.Next()).Take(shots)).ToList();
+            progress($"{shots} examples per intent (seed {seed})");
+        }
+        using var embeddings = new MiniLmEmbeddingGenerator();
+        var trainSamples = Embed(train, embeddings, progress, "training");
+        var testSamples = Embed(test, embeddings, progress, "test");
+        progress($"training on {trainSamples.Count} examples, {trainSamples.Select(x => x.Label).Distinct().Count()} intents");
+        var classifier = IntentClassifier.Train(trainSamples);
+        progress("predicting the test set");
+        var predicted = testSamples.Select(x => classifier.Predict(x.Text, x.Embedding).Best.Intent).ToArray();
+        var gold = testSamples.Select(x => x.Label).ToArray();
+        return new Dictionary<string, object>
+        {
+            ["examples"] = testSamples.Count,
+            ["trainExamples"] = trainSamples.Count,
+            ["accuracy"] = Math.Round(gold.Zip(predicted).Count(p => p.First == p.Second) / (double)gold.Length, 4),
+            ["macroF1"] = Math.Round(MacroF1(gold, predicted), 4),
+        };
+    }
+
+    /// <summary>
+    /// Trains on the in-scope training split, picks the confidence threshold on the validation split (in-scope and
+    /// out-of-scope) that maximises the mean of in-scope accuracy and out-of-scope recall, then scores the test split.
+    /// </summary>
+    private static Dictionary<string, object> Clinc150(string path, Action<string> progress)
+    {
+        var file = Directory.Exists(path) ? Path.Combine(path, "data_full.json") : path;
+        if (!File.Exists(file)) throw new EvalDataException($"{file} does not exist");
+        Dictionary<string, List<(string Text, string Label)>> splits;
+        try
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+            splits = json.ToDictionary(p => p.Key, p => p.Value!.AsArray().Select(x => ((string)x![0]!, (string)x[1]!)).ToList());
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException)
+        {
+            throw new EvalDataException($"{file} is not the CLINC150 data_full.json format: {e.Message}");
+        }
+        foreach (var key in new[] { "train", "val", "test", "oos_val", "oos_test" })
+            if (!splits.ContainsKey(key)) throw new EvalDataException($"{file} has no '{key}' split");
+        using var embeddings = new MiniLmEmbeddingGenerator();
+        var train = Embed(splits["train"], embeddings, progress, "training");
+        var val = Embed(splits["val"], embeddings, progress, "validation");
+        var oosVal = Embed(splits["oos_val"], embeddings, progress, "out-of-scope validation");
+        var test = Embed(splits["test"], embeddings, progress, "test");
+        var oosTest = Embed(splits["oos_test"], embeddings, progress, "out-of-scope test");
+        progress($"training on {train.Count} in-scope examples, {train.Select(x => x.Label).Distinct().Count()} intents");
+        var classifier = IntentClassifier.Train(train);
+        progress("choosing the threshold on the validation split");
+        var valIn = val.Select(x => classifier.Predict(x.Text, x.Embedding).Best).Zip(val, (p, x) => (p.Confidence, Correct: p.Intent == x.Label)).ToArray();
+        var valOut = oosVal.Select(x => classifier.Predict(x.Text, x.Embedding).Best.Confidence).ToArray();
+        double Score(float t) => (valIn.Count(v => v.Correct && v.Confidence >= t) / (double)valIn.Length + valOut.Count(c => c < t) / (double)valOut.Length) / 2;
+        var threshold = Enumerable.Range(0, 100).Select(i => i / 100f).MaxBy(Score);
+        progress($"threshold {threshold:0.00}; scoring the test split");
+        var testIn = test.Select(x => classifier.Predict(x.Text, x.Embedding).Best).Zip(test, (p, x) => p.Intent == x.Label && p.Confidence >= threshold).ToArray();
+        var testOut = oosTest.Select(x => classifier.Predict(x.Text, x.Embedding).Best.Confidence < threshold).ToArray();
+        var testScores = test.Select(x => classifier.Predict(x.Text, x.Embedding).Best).Zip(test, (p, x) => (p.Confidence, Correct: p.Intent == x.Label)).ToArray();
+        var oosScores = oosTest.Select(x => classifier.Predict(x.Text, x.Embedding).Best.Confidence).ToArray();
+        var testInNoThreshold = testScores.Select(t => t.Correct).ToArray();
+        // The trade-off on the test split, for reading only: the threshold itself was chosen on validation.
+        var curve = new[] { 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f }.Select(t =>
+            $"{t:0.0}: {testScores.Count(x => x.Correct && x.Confidence >= t) / (double)testScores.Length:P1} / {oosScores.Count(c => c < t) / (double)oosScores.Length:P1}");
+        progress("test in-scope accuracy / out-of-scope recall by threshold: " + string.Join(", ", curve));
+        return new Dictionary<string, object>
+        {
+            ["examples"] = test.Count + oosTest.Count,
+            ["inScopeAccuracy"] = Math.Round(testIn.Count(b => b) / (double)testIn.Length, 4),
+            ["oosRecall"] = Math.Round(testOut.Count(b => b) / (double)testOut.Length, 4),
+            ["threshold"] = threshold,
+            ["inScopeAccuracyNoThreshold"] = Math.Round(testInNoThreshold.Count(b => b) / (double)testInNoThreshold.Length, 4),
+        };
+    }
+
+    private static async Task<Dictionary<string, object>> StackFaqAsync(string file, IConfiguration configuration, Action<string> progress)
+    {
+        if (Directory.Exists(file)) file = Path.Combine(file, "stackExchange-FAQ.xml");
+        if (!File.Exists(file)) throw new EvalDataException($"{file} does not exist");
+        XDocument xml;
+        try { xml = XDocument.Load(file); }
+        catch (System.Xml.XmlException e) { throw new EvalDataException($"{file} is not valid XML: {e.Message}"); }
+        var threads = xml.Root!.Elements("qapair").Select((q, i) => new
+        {
+            Id = $"t{i}",
+            Question = ((string?)q.Element("question") ?? "").Trim(),
+            Answers = q.Elements("answer").Select(a => a.Value.Trim()).Where(a => a.Length > 0).ToArray(),
+            Queries = q.Elements("rephr").Select(r => r.Value.Trim()).Where(r => r.Length > 0 && r != "*").ToArray(),
+        }).ToArray();
+        if (threads.Length == 0) throw new EvalDataException($"{file} has no <qapair> elements");
+        var faq = threads.Select(t => new FaqEntry(t.Id, t.Question, string.Join("\n", t.Answers), [], "stackfaq", file)).ToArray();
+        var queries = threads.SelectMany(t => t.Queries.Select(q => (Thread: t.Id, Text: q))).ToArray();
+        progress($"{faq.Length} threads, {threads.Sum(t => t.Answers.Length)} answers, {queries.Length} queries");
+
+        var folder = Path.Combine(Path.GetTempPath(), "smbbot-eval-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using var db = new LiteDatabase(Path.Combine(folder, "eval.db"));
+            using var embeddings = new MiniLmEmbeddingGenerator();
+            var index = new LiteDbFaqCollection(db, "faq", embeddings);
+            await FaqIndexer.SyncAsync(index, faq, embeddings);
+            progress("FAQ indexed (questions and answers)");
+            var routing = configuration.GetSection(RoutingOptions.SectionName).Get<RoutingOptions>() ?? new();
+            var retriever = new FaqRetriever(index, faq, new RetrievalWeights(routing.KeywordWeight, routing.AnswerWeight));
+            double top1 = 0, reciprocal = 0;
+            int done = 0;
+            foreach (var batch in queries.Chunk(64))
+            {
+                var vectors = embeddings.Embed(batch.Select(q => q.Text).ToArray());
+                for (int i = 0; i < batch.Length; i++)
+                {
+                    var ranked = retriever.Find(batch[i].Text, vectors[i], top: faq.Length);
+                    var rank = ranked.Select(c => c.FaqId).ToList().IndexOf(batch[i].Thread) + 1;
+                    if (rank == 1) top1++;
+                    if (rank > 0) reciprocal += 1.0 / rank;
+                }
+                done += batch.Length;
+                progress($"{done}/{queries.Length} queries");
+            }
+            // One relevant thread per query, so average precision is 1/rank and MAP equals MRR.
+            return new Dictionary<string, object>
+            {
+                ["examples"] = queries.Length,
+                ["top1"] = Math.Round(top1 / queries.Length, 4),
+                ["mrr"] = Math.Round(reciprocal / queries.Length, 4),
+                ["map"] = Math.Round(reciprocal / queries.Length, 4),
+            };
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static List<(string Text, string Label)> ReadLabelled(string file)
+    {
+        if (!File.Exists(file)) throw new EvalDataException($"{file} does not exist");
+        try
+        {
+            var rows = CsvTable.Read(file, file, ["text", "category"]);
+            return rows.Select(r => (r.Fields[0].Trim(), r.Fields[1].Trim())).Where(r => r.Item1.Length > 0 && r.Item2.Length > 0).ToList();
+        }
+        catch (KnowledgeFileException e)
+        {
+            throw new EvalDataException(e.Message);
+        }
+    }
+
+    private static List<IntentSample> Embed(List<(string Text, string Label)> rows, MiniLmEmbeddingGenerator embeddings, Action<string> progress, string what)
+    {
+        var samples = new List<IntentSample>(rows.Count);
+        foreach (var batch in rows.Chunk(64))
+        {
+            var vectors = embeddings.Embed(batch.Select(r => r.Text).ToArray());
+            samples.AddRange(batch.Select((r, i) => new IntentSample { Text = r.Text, Embedding = vectors[i], Label = r.Label }));
+            if (samples.Count % 2048 < 64 || samples.Count == rows.Count) progress($"embedded {samples.Count}/{rows.Count} {what} texts");
+        }
+        return samples;
+    }
+
+    private static double MacroF1(string[] gold, string[] predicted)
+    {
+        var labels = gold.Distinct().ToArray();
+        return labels.Average(label =>
+        {
+            double tp = gold.Zip(predicted).Count(p => p.First == label && p.Second == label);
+            double fp = predicted.Zip(gold).Count(p => p.First == label && p.Second != label);
+            double fn = gold.Zip(predicted).Count(p => p.First == label && p.Second != label);
+            return tp == 0 ? 0 : 2 * tp / (2 * tp + fp + fn);
+        });
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private sealed class EvalDataException(string message) : Exception(message);
+}
