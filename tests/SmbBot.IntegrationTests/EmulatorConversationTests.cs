@@ -17,12 +17,7 @@ public class EmulatorConversationTests(SampleBotHost host) : IClassFixture<Sampl
         var client = host.CreateClient();
         var conversation = Guid.NewGuid().ToString("N") + "|livechat";
 
-        async Task<JsonObject> Say(JsonObject activity)
-        {
-            var response = await client.PostAsJsonAsync("/api/messages", activity);
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await channel.NextAsync(conversation);
-        }
+        Task<JsonObject> Say(JsonObject activity) => channel.SayAsync(client, activity);
 
         var welcome = await Say(Activities.ConversationUpdate(conversation, channel.ServiceUrl));
         Assert.Contains("Harbour & Pine Outdoor", (string?)welcome["text"]);

@@ -131,12 +131,7 @@ public class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHo
         await using var channel = await ChannelRecorder.StartAsync();
         var bot = host.CreateClient();
         var conversation = Guid.NewGuid().ToString("N") + "|livechat";
-        async Task<JsonObject> Say(string text)
-        {
-            var response = await bot.PostAsJsonAsync("/api/messages", Activities.Message(conversation, text, channel.ServiceUrl));
-            Assert.True(response.IsSuccessStatusCode);
-            return await channel.NextAsync(conversation);
-        }
+        Task<JsonObject> Say(string text) => channel.SayAsync(bot, Activities.Message(conversation, text, channel.ServiceUrl));
 
         await Say("<script>alert(1)</script> I want to talk to a person about [this](http://evil.example)");
         var opened = channel.All(conversation)[^1];

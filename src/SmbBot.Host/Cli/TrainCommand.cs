@@ -32,7 +32,7 @@ public static class TrainCommand
         var samples = await IntentTraining.SamplesAsync(knowledge, index, embeddings, Progress);
         var cv = IntentClassifier.CrossValidate(samples, folds, Progress);
         Progress("training the final model on all examples");
-        var (classifier, _) = await IntentTraining.LoadOrTrainAsync(knowledge, index, embeddings, paths.Models, forceTraining: true);
+        var classifier = IntentTraining.TrainAndSave(knowledge, samples, paths.Models);
 
         output.WriteLine();
         output.WriteLine($"Intent classifier ({classifier.Labels.Count} intents: {string.Join(", ", classifier.Labels)})");

@@ -54,10 +54,17 @@ public static class IntentTraining
         }
         var samples = await SamplesAsync(knowledge, index, embeddings, progress, cancellationToken);
         progress?.Invoke($"training on {samples.Count} examples");
+        return (TrainAndSave(knowledge, samples, modelsFolder), true);
+    }
+
+    /// <summary>Trains on <paramref name="samples"/>, saves the model for this knowledge and removes older ones.</summary>
+    public static IntentClassifier TrainAndSave(KnowledgeBase knowledge, IReadOnlyList<IntentSample> samples, string modelsFolder)
+    {
+        var path = ModelPath(modelsFolder, knowledge);
         var classifier = IntentClassifier.Train(samples);
         classifier.Save(path);
         foreach (var old in Directory.EnumerateFiles(modelsFolder, "intent-*.zip").Where(f => Path.GetFullPath(f) != Path.GetFullPath(path)))
             File.Delete(old);
-        return (classifier, true);
+        return classifier;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -57,6 +58,15 @@ public sealed class ChannelRecorder : IAsyncDisposable
             await _signal.WaitAsync(TimeSpan.FromMilliseconds(200));
         }
         throw new TimeoutException($"the bot posted nothing more to conversation {conversationId}");
+    }
+
+    /// <summary>Posts <paramref name="activity"/> to the bot and returns the next activity the bot sends to its conversation.</summary>
+    public async Task<JsonObject> SayAsync(HttpClient bot, JsonObject activity)
+    {
+        var response = await bot.PostAsJsonAsync("/api/messages", activity);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await NextAsync((string)activity["conversation"]!["id"]!);
     }
 
     /// <summary>Activities received for <paramref name="conversationId"/> so far.</summary>
