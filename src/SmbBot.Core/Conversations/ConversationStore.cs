@@ -24,6 +24,13 @@ public sealed class ConversationStore
     /// <summary>Writes the record.</summary>
     public void Save(ConversationRecord record) => _records.Upsert(record);
 
+    /// <summary>
+    /// Deletes the memory of conversations idle since before <paramref name="cutoff"/> that have no open ticket; a
+    /// ticket keeps its own transcript. Returns how many were deleted.
+    /// </summary>
+    public int DeleteIdle(DateTime cutoff) =>
+        _records.DeleteMany(r => r.UpdatedAt < cutoff && r.OpenTicketId == null);
+
     /// <summary>Adds a message to the record's transcript, dropping the oldest beyond the cap.</summary>
     public static void Append(ConversationRecord record, TranscriptEntry entry)
     {

@@ -9,6 +9,9 @@ public sealed class StorageOptions
 
     /// <summary>Folder for the LiteDB file and trained models; relative paths resolve against the root.</summary>
     [Required(AllowEmptyStrings = false)] public string DataPath { get; set; } = "data";
+
+    /// <summary>Days the bot remembers an idle conversation without an open ticket (tickets keep their transcripts).</summary>
+    [Range(1, 3650)] public int ConversationRetentionDays { get; set; } = 30;
 }
 
 /// <summary>Where the business's knowledge lives (section <c>Knowledge</c>).</summary>

@@ -53,6 +53,7 @@ public static class RuntimeServiceCollectionExtensions
             ?? throw new InvalidOperationException("the FAQ is not indexed yet"));
         services.AddSingleton<ITurnUnderstanding>(sp => sp.GetRequiredService<BotRuntime>());
         services.AddHostedService<KnowledgeStartup>();
+        services.AddHostedService<ConversationJanitor>();
         return services;
     }
 

@@ -136,6 +136,23 @@ public class TicketStoreTests : IDisposable
         Assert.Equal([urgent.Number], _store.Queue(new TicketQuery(Category: "safety")).Tickets.Select(t => t.Number));
     }
 
+    [Fact]
+    public void Idle_conversations_are_forgotten_unless_a_ticket_is_open()
+    {
+        var store = new ConversationStore(_db);
+        var now = new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
+        store.Save(new ConversationRecord { Id = "old", UpdatedAt = now.AddDays(-40) });
+        store.Save(new ConversationRecord { Id = "old-with-ticket", UpdatedAt = now.AddDays(-40), OpenTicketId = 7 });
+        store.Save(new ConversationRecord { Id = "recent", UpdatedAt = now.AddDays(-2) });
+
+        var deleted = store.DeleteIdle(now.AddDays(-30));
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(DateTime.MinValue, store.Load("old").UpdatedAt);
+        Assert.Equal(7, store.Load("old-with-ticket").OpenTicketId);
+        Assert.NotEqual(DateTime.MinValue, store.Load("recent").UpdatedAt);
+    }
+
     public void Dispose()
     {
         _db.Dispose();
