@@ -12,7 +12,7 @@ namespace SmbBot.Bot;
 /// the ticket's stored conversation reference. What cannot be delivered stays on the ticket.
 /// </summary>
 public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer replies, TicketDesk desk, ConversationStore conversations,
-    ConversationLocks locks, ILogger<StaffChat> logger)
+    ConversationLocks locks, TimeProvider clock, ILogger<StaffChat> logger)
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(15);
 
@@ -38,7 +38,7 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
         }
         var handBack = replies.HandBack(ticket, staffName);
         var delivered = await SendAsync(ticket, handBack);
-        desk.AddMessage(ticket.Id, new TranscriptEntry { At = DateTime.UtcNow, From = Speaker.Bot, Text = handBack.Text });
+        desk.AddMessage(ticket.Id, new TranscriptEntry { At = clock.GetUtcNow().UtcDateTime, From = Speaker.Bot, Text = handBack.Text });
         return delivered;
     }
 

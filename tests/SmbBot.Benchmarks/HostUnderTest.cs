@@ -21,8 +21,6 @@ public sealed class HostUnderTest : IDisposable
     /// <summary>Process start to <c>/health/ready</c> answering 200.</summary>
     public TimeSpan Startup { get; }
 
-    public int Pid => _process.Id;
-
     public static async Task<HostUnderTest> StartAsync(string dataFolder)
     {
         var port = FreePort();

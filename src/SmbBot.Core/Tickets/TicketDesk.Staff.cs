@@ -74,9 +74,6 @@ public sealed partial class TicketDesk
         t.History.Add(new TicketEvent { At = now, Kind = "rating", Actor = "customer", Detail = $"rated the help {t.Rating} of 5" });
     });
 
-    /// <summary>The ticket with this id, open or not.</summary>
-    public Ticket? Get(int ticketId) => store.Get(ticketId);
-
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     private static string Name<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();

@@ -11,23 +11,14 @@ namespace SmbBot.Host.Runtime;
 public sealed class EmbeddingCache(MiniLmEmbeddingGenerator embeddings, int capacity = 20_000)
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = capacity, CompactionPercentage = 0.25 });
-    private long _hits, _misses;
 
     /// <summary>The text's embedding, computed at most once while it stays in the cache.</summary>
     public float[] Embed(string text)
     {
         var key = text.ToLowerInvariant();
-        if (_cache.TryGetValue(key, out float[]? vector))
-        {
-            Interlocked.Increment(ref _hits);
-            return vector!;
-        }
-        Interlocked.Increment(ref _misses);
+        if (_cache.TryGetValue(key, out float[]? vector)) return vector!;
         vector = embeddings.Embed(text);
         _cache.Set(key, vector, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(6) });
         return vector;
     }
-
-    /// <summary>Lookups answered from the cache and lookups that embedded, since start.</summary>
-    public (long Hits, long Misses) Counts => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
 }

@@ -45,9 +45,6 @@ public sealed class FaqRetriever
     public FaqCandidate? FindExact(string text) =>
         _byExactText.TryGetValue(TextNormalizer.Key(text), out var exact) ? new FaqCandidate(exact.Id, exact.Question, 1.0, Exact: true) : null;
 
-    /// <summary>Number of FAQ entries searched.</summary>
-    public int EntryCount => _byId.Count;
-
     /// <summary>
     /// The best entries for <paramref name="text"/> (embedded as <paramref name="vector"/>), best first. A message
     /// that is exactly one of the FAQ's questions returns that entry alone.
