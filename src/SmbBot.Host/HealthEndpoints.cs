@@ -17,12 +17,13 @@ public static class HealthEndpoints
             try { storeOpen = db.CollectionExists(Runtime.RuntimeServiceCollectionExtensions.FaqCollectionName); }
             catch (LiteException) { storeOpen = false; }
             var report = new ReadyReport(storeOpen && understanding.IsReady, storeOpen, understanding.IsReady,
-                runtime.Knowledge?.Faq.Count ?? 0);
+                runtime.Knowledge?.Faq.Count ?? 0, runtime.Thresholds);
             return report.Ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
     }
 
     /// <summary>What the readiness check found.</summary>
-    public sealed record ReadyReport(bool Ready, bool StoreOpen, bool ModelLoaded, int FaqEntries);
+    /// <param name="Thresholds">The routing thresholds in use and where each comes from (calibrated, set, fallback).</param>
+    public sealed record ReadyReport(bool Ready, bool StoreOpen, bool ModelLoaded, int FaqEntries, IReadOnlyList<ThresholdInUse> Thresholds);
 }

@@ -43,18 +43,50 @@ public sealed class IntentClassifier
         return new IntentClassifier(ml, BuildPipeline(ml).Fit(data), data.Schema);
     }
 
-    /// <summary>Cross-validated quality on <paramref name="samples"/>, for the <c>train</c> command.</summary>
-    public static CrossValidationReport CrossValidate(IReadOnlyList<IntentSample> samples, int folds, Action<string>? progress = null)
+    /// <summary>
+    /// Predicts every sample with a model that did not see it: stratified <paramref name="folds"/>-fold
+    /// cross-validation, the same pipeline as <see cref="Train"/>. The result is in the order of <paramref name="samples"/>;
+    /// a sample whose fold leaves nothing to train on (a handful of samples) is left out.
+    /// </summary>
+    public static IReadOnlyList<HeldOutPrediction> HeldOut(IReadOnlyList<IntentSample> samples, int folds, Action<string>? progress = null)
     {
-        var ml = new MLContext(Seed);
-        var data = ml.Data.LoadFromEnumerable(Balanced(samples));
-        progress?.Invoke($"cross-validating on {samples.Count} examples in {folds} folds");
-        var results = ml.MulticlassClassification.CrossValidate(data, BuildPipeline(ml), folds, "Label", seed: Seed);
-        return new CrossValidationReport(
-            results.Average(r => r.Metrics.MicroAccuracy),
-            results.Average(r => r.Metrics.MacroAccuracy),
-            results.Average(r => r.Metrics.LogLoss),
-            folds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var fold = Folds(samples, folds);
+        var predictions = new HeldOutPrediction?[samples.Count];
+        for (int f = 0; f < folds; f++)
+        {
+            progress?.Invoke($"cross-validation fold {f + 1}/{folds}");
+            var training = samples.Where((_, i) => fold[i] != f).ToArray();
+            if (training.Length == 0 || training.Length == samples.Count) continue;
+            var model = Train(training);
+            for (int i = 0; i < samples.Count; i++)
+            {
+                if (fold[i] != f) continue;
+                var (best, scores) = model.Predict(samples[i].Text, samples[i].Embedding);
+                var truth = model.IndexOf(samples[i].Label);
+                predictions[i] = new HeldOutPrediction(samples[i].Text, samples[i].Label, best, truth < 0 ? 0 : scores[truth]);
+            }
+        }
+        return predictions.OfType<HeldOutPrediction>().ToArray();
+    }
+
+    /// <summary>Fold of each sample: each intent's samples are spread evenly over the folds in a fixed random order.</summary>
+    private static int[] Folds(IReadOnlyList<IntentSample> samples, int folds)
+    {
+        var random = new Random(Seed);
+        var fold = new int[samples.Count];
+        foreach (var group in Enumerable.Range(0, samples.Count).GroupBy(i => samples[i].Label))
+        {
+            int next = random.Next(folds);
+            foreach (var i in group.OrderBy(_ => random.Next())) fold[i] = next++ % folds;
+        }
+        return fold;
+    }
+
+    private int IndexOf(string label)
+    {
+        for (int i = 0; i < Labels.Count; i++) if (Labels[i] == label) return i;
+        return -1;
     }
 
     /// <summary>The most probable intent and its probability, with every intent's probability.</summary>
@@ -136,5 +168,21 @@ public sealed class IntentClassifier
     }
 }
 
-/// <summary>Averages over the folds of a cross-validation.</summary>
-public sealed record CrossValidationReport(double MicroAccuracy, double MacroAccuracy, double LogLoss, int Folds);
+/// <summary>A sample's prediction by a model trained without it.</summary>
+/// <param name="TrueProbability">The probability the model gave the sample's own intent.</param>
+public sealed record HeldOutPrediction(string Text, string Label, IntentPrediction Predicted, float TrueProbability)
+{
+    /// <summary>Whether the most probable intent is the sample's own.</summary>
+    public bool Correct => Predicted.Intent == Label;
+}
+
+/// <summary>Quality of held-out predictions: accuracy over all samples (micro), the mean of the intents' accuracies (macro), log-loss.</summary>
+public sealed record CrossValidationReport(double MicroAccuracy, double MacroAccuracy, double LogLoss, int Folds)
+{
+    /// <summary>Summarises <paramref name="predictions"/>.</summary>
+    public static CrossValidationReport From(IReadOnlyList<HeldOutPrediction> predictions, int folds) => new(
+        predictions.Count(p => p.Correct) / (double)Math.Max(1, predictions.Count),
+        predictions.GroupBy(p => p.Label).Select(g => g.Count(p => p.Correct) / (double)g.Count()).DefaultIfEmpty(0).Average(),
+        predictions.Select(p => -Math.Log(Math.Max(p.TrueProbability, 1e-15))).DefaultIfEmpty(0).Average(),
+        folds);
+}

@@ -90,14 +90,15 @@ public class KnowledgeFolderTests : IDisposable
         using (var first = new BotHost(_knowledge, settings))
         {
             first.CreateClient();
-            firstModel = Assert.Single(Directory.GetFiles(Path.Combine(data, "models")));
+            firstModel = Assert.Single(Directory.GetFiles(Path.Combine(data, "models"), "intent-*.zip"));
+            Assert.Single(Directory.GetFiles(Path.Combine(data, "models"), "intent-*.heldout.json"));
         }
         var written = File.GetLastWriteTimeUtc(firstModel);
 
         using (var second = new BotHost(_knowledge, settings))
         {
             await Activities.AskAsync(second.CreateClient(), "hello");
-            Assert.Equal(written, File.GetLastWriteTimeUtc(Assert.Single(Directory.GetFiles(Path.Combine(data, "models")))));
+            Assert.Equal(written, File.GetLastWriteTimeUtc(Assert.Single(Directory.GetFiles(Path.Combine(data, "models"), "intent-*.zip"))));
         }
 
         WriteFaq(ClinicFaq + "x-ray,Do you do dental x-rays?,Yes.,,\n");
@@ -105,7 +106,8 @@ public class KnowledgeFolderTests : IDisposable
         {
             var decision = Activities.Decision((await Activities.AskAsync(third.CreateClient(), "Do you do dental x-rays?"))[0]!.AsObject())!;
             Assert.Equal("x-ray", (string?)decision["faqId"]);
-            Assert.NotEqual(firstModel, Assert.Single(Directory.GetFiles(Path.Combine(data, "models"))));
+            Assert.NotEqual(firstModel, Assert.Single(Directory.GetFiles(Path.Combine(data, "models"), "intent-*.zip")));
+            Assert.Equal(2, Directory.GetFiles(Path.Combine(data, "models")).Length);
         }
         Directory.Delete(data, recursive: true);
     }
@@ -120,8 +122,10 @@ public class KnowledgeFolderTests : IDisposable
             new Dictionary<string, string> { ["Knowledge__Path"] = _knowledge, ["Storage__DataPath"] = data }, TimeSpan.FromSeconds(120), "train");
 
         Assert.True(exitCode == 0, errors);
-        Assert.Contains("cross-validating on", output);
+        Assert.Contains("cross-validation fold 5/5", output);
         Assert.Matches(@"5-fold accuracy +\d+\.\d %", output);
+        Assert.Matches(@"MinIntentConfidence +0\.\d\d  target 97 % right; ", output);
+        Assert.Matches(@"AnswerScore +0\.\d\d  target 98 % right; ", output);
         Assert.Single(Directory.GetFiles(Path.Combine(data, "models"), "intent-*.zip"));
         Directory.Delete(data, recursive: true);
     }

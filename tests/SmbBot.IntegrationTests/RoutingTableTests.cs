@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SmbBot.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace SmbBot.IntegrationTests;
 
@@ -7,7 +8,7 @@ namespace SmbBot.IntegrationTests;
 /// Held-out customer messages for the sample shop (Conversations/sample-shop.csv: none of them is a question or
 /// alternate in the FAQ) through the real host, classifier and embeddings.
 /// </summary>
-public class RoutingTableTests(SampleBotHost host) : IClassFixture<SampleBotHost>
+public class RoutingTableTests(SampleBotHost host, ITestOutputHelper log) : IClassFixture<SampleBotHost>
 {
     public static TheoryData<string, string, string> NonFaqRows => Rows(r => r.Route != "faq");
 
@@ -36,6 +37,7 @@ public class RoutingTableTests(SampleBotHost host) : IClassFixture<SampleBotHost
             else if (route == "clarify" && decision["suggestions"]!.AsArray().Any(s => (string?)s!["faqId"] == expected)) offered++;
         }
 
+        log.WriteLine($"{faqRows.Length} paraphrases: {answered} answered, {offered} offered in a did-you-mean, {wrong.Count} answered wrongly");
         Assert.Empty(wrong);
         Assert.True(answered >= faqRows.Length * 0.7, $"answered {answered} of {faqRows.Length}");
         Assert.True(answered + offered >= faqRows.Length * 0.9, $"answered {answered} and offered {offered} of {faqRows.Length}");

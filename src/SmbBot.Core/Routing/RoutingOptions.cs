@@ -2,22 +2,37 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SmbBot.Core.Routing;
 
-/// <summary>The confidence levels at which the bot acts (section <c>Routing</c>).</summary>
+/// <summary>
+/// The confidence levels at which the bot acts (section <c>Routing</c>). The three thresholds are chosen from the
+/// knowledge by <see cref="RoutingCalibrator"/> to reach the target precisions; a value set here pins it instead.
+/// </summary>
 public sealed class RoutingOptions : IValidatableObject
 {
     public const string SectionName = "Routing";
 
-    /// <summary>Below this classifier probability the bot does not act on the predicted intent.</summary>
-    [Range(0.0, 1.0)] public double MinIntentConfidence { get; set; } = 0.5;
+    /// <summary>Used for a threshold that is neither set nor could be calibrated (too few examples).</summary>
+    public const double FallbackMinIntentConfidence = 0.5, FallbackAnswerScore = 0.7, FallbackClarifyScore = 0.45;
 
-    /// <summary>FAQ match score at or above which the bot answers outright (if the runner-up is far enough behind).</summary>
-    [Range(0.0, 1.0)] public double AnswerScore { get; set; } = 0.70;
+    /// <summary>Below this classifier probability the bot does not act on the predicted intent. Null: calibrated.</summary>
+    [Range(0.0, 1.0)] public double? MinIntentConfidence { get; set; }
+
+    /// <summary>FAQ match score at or above which the bot answers outright (if the runner-up is far enough behind). Null: calibrated.</summary>
+    [Range(0.0, 1.0)] public double? AnswerScore { get; set; }
+
+    /// <summary>FAQ match score at or above which an entry is offered in a "did you mean". Null: calibrated.</summary>
+    [Range(0.0, 1.0)] public double? ClarifyScore { get; set; }
+
+    /// <summary>Share of the held-out messages acted on by intent (a person, small talk, off-topic) that must be right.</summary>
+    [Range(0.5, 1.0)] public double IntentPrecision { get; set; } = 0.97;
+
+    /// <summary>Share of the held-out questions answered outright that must get the right FAQ entry.</summary>
+    [Range(0.5, 1.0)] public double AnswerPrecision { get; set; } = 0.98;
+
+    /// <summary>Share of the held-out "did you mean" offers that must include the right FAQ entry.</summary>
+    [Range(0.0, 1.0)] public double SuggestionPrecision { get; set; } = 0.75;
 
     /// <summary>How far ahead of the runner-up the best match must be to answer without asking.</summary>
     [Range(0.0, 1.0)] public double AnswerMargin { get; set; } = 0.10;
-
-    /// <summary>FAQ match score at or above which an entry is offered in a "did you mean".</summary>
-    [Range(0.0, 1.0)] public double ClarifyScore { get; set; } = 0.45;
 
     /// <summary>Entries within this distance of the best match are offered together.</summary>
     [Range(0.0, 1.0)] public double ClarifyBand { get; set; } = 0.10;
@@ -30,6 +45,25 @@ public sealed class RoutingOptions : IValidatableObject
 
     /// <summary>How much a match with an answer's text counts against a match with a question (0 to 1).</summary>
     [Range(0.0, 1.0)] public double AnswerWeight { get; set; } = 0.9;
+
+    /// <summary>The intent threshold in effect.</summary>
+    public double IntentLevel => MinIntentConfidence ?? FallbackMinIntentConfidence;
+
+    /// <summary>The answer threshold in effect.</summary>
+    public double AnswerLevel => AnswerScore ?? FallbackAnswerScore;
+
+    /// <summary>The "did you mean" threshold in effect (never above the answer threshold).</summary>
+    public double ClarifyLevel => Math.Min(ClarifyScore ?? FallbackClarifyScore, AnswerLevel);
+
+    /// <summary>A copy with the given thresholds; null keeps this one's.</summary>
+    public RoutingOptions With(double? minIntentConfidence = null, double? answerScore = null, double? clarifyScore = null)
+    {
+        var copy = (RoutingOptions)MemberwiseClone();
+        copy.MinIntentConfidence = minIntentConfidence ?? MinIntentConfidence;
+        copy.AnswerScore = answerScore ?? AnswerScore;
+        copy.ClarifyScore = clarifyScore ?? ClarifyScore;
+        return copy;
+    }
 
     /// <inheritdoc/>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -11,11 +11,11 @@ public static class TurnPolicy
     {
         var best = candidates.Count > 0 ? candidates[0] : null;
         var runnerUp = candidates.Count > 1 ? candidates[1] : null;
-        bool sure = intent.Confidence >= options.MinIntentConfidence;
-        bool clearMatch = best is not null && best.Score >= options.AnswerScore
+        bool sure = intent.Confidence >= options.IntentLevel;
+        bool clearMatch = best is not null && best.Score >= options.AnswerLevel
             && (runnerUp is null || best.Score - runnerUp.Score >= options.AnswerMargin);
         var near = best is null ? [] : candidates
-            .Where(c => c.Score >= options.ClarifyScore && c.Score >= best.Score - options.ClarifyBand)
+            .Where(c => c.Score >= options.ClarifyLevel && c.Score >= best.Score - options.ClarifyBand)
             .Take(options.MaxSuggestions)
             .ToArray();
 

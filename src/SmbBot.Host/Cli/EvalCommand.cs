@@ -26,6 +26,7 @@ public static class EvalCommand
             errors.WriteLine("usage: eval <banking77|clinc150|stackfaq> --data <path> [--shots N --seed S]");
             return 2;
         }
+        data = DataPath(data, configuration);
         var clock = Stopwatch.StartNew();
         void Progress(string step) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:0.0}s] {step}");
         try
@@ -34,7 +35,7 @@ public static class EvalCommand
             {
                 "banking77" => Banking77(data, args, Progress),
                 "stackfaq" => await StackFaqAsync(data, configuration, Progress),
-                "clinc150" => Clinc150(data, Progress),
+                "clinc150" => Clinc150(data, configuration, Progress),
                 _ => throw new EvalDataException($"unknown dataset '{args[0]}' (banking77, clinc150, stackfaq)"),
             };
             result["dataset"] = args[0];
@@ -81,12 +82,12 @@ public static class EvalCommand
 
     /// <summary>
     /// Trains on the in-scope training split, picks the confidence threshold on the validation split (in-scope and
-    /// out-of-scope) that maximises the mean of in-scope accuracy and out-of-scope recall, then scores the test split.
+    /// out-of-scope) with the bot's own calibration rule and target, then scores the test split once.
     /// </summary>
-    private static Dictionary<string, object> Clinc150(string path, Action<string> progress)
+    private static Dictionary<string, object> Clinc150(string path, IConfiguration configuration, Action<string> progress)
     {
         var file = Directory.Exists(path) ? Path.Combine(path, "data_full.json") : path;
-        if (!File.Exists(file)) throw new EvalDataException($"{file} does not exist");
+        if (!File.Exists(file)) throw new EvalDataException($"{Path.GetFullPath(file)} does not exist");
         Dictionary<string, List<(string Text, string Label)>> splits;
         try
         {
@@ -107,35 +108,35 @@ public static class EvalCommand
         var oosTest = Embed(splits["oos_test"], embeddings, progress, "out-of-scope test");
         progress($"training on {train.Count} in-scope examples, {train.Select(x => x.Label).Distinct().Count()} intents");
         var classifier = IntentClassifier.Train(train);
-        progress("choosing the threshold on the validation split");
-        var valIn = val.Select(x => classifier.Predict(x.Text, x.Embedding).Best).Zip(val, (p, x) => (p.Confidence, Correct: p.Intent == x.Label)).ToArray();
-        var valOut = oosVal.Select(x => classifier.Predict(x.Text, x.Embedding).Best.Confidence).ToArray();
-        double Score(float t) => (valIn.Count(v => v.Correct && v.Confidence >= t) / (double)valIn.Length + valOut.Count(c => c < t) / (double)valOut.Length) / 2;
-        var threshold = Enumerable.Range(0, 100).Select(i => i / 100f).MaxBy(Score);
-        progress($"threshold {threshold:0.00}; scoring the test split");
-        var testIn = test.Select(x => classifier.Predict(x.Text, x.Embedding).Best).Zip(test, (p, x) => p.Intent == x.Label && p.Confidence >= threshold).ToArray();
-        var testOut = oosTest.Select(x => classifier.Predict(x.Text, x.Embedding).Best.Confidence < threshold).ToArray();
-        var testScores = test.Select(x => classifier.Predict(x.Text, x.Embedding).Best).Zip(test, (p, x) => (p.Confidence, Correct: p.Intent == x.Label)).ToArray();
-        var oosScores = oosTest.Select(x => classifier.Predict(x.Text, x.Embedding).Best.Confidence).ToArray();
-        var testInNoThreshold = testScores.Select(t => t.Correct).ToArray();
+        // The bot's own rule and setting: the lowest threshold at which the validation decisions it would act on
+        // (in-scope predictions, and out-of-scope queries that reach the threshold) are right at least
+        // Routing:IntentPrecision of the time.
+        var target = Routing(configuration).IntentPrecision;
+        var chosen = ConfidenceCalibration.Choose(Outcomes(classifier, val, oosVal), target);
+        var threshold = chosen.Threshold;
+        progress($"threshold {threshold:0.00} chosen on the validation split (target precision {target:P0}, reached {chosen.Precision:P2}); scoring the test split");
+        var testScores = Outcomes(classifier, test, []);
+        var oosScores = Outcomes(classifier, oosTest, []).Select(o => o.Score).ToArray();
+        double InScope(double t) => testScores.Count(x => x.Correct && x.Score >= t) / (double)testScores.Count;
+        double OosRecall(double t) => oosScores.Count(c => c < t) / (double)oosScores.Length;
         // The trade-off on the test split, for reading only: the threshold itself was chosen on validation.
-        var curve = new[] { 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f }.Select(t =>
-            $"{t:0.0}: {testScores.Count(x => x.Correct && x.Confidence >= t) / (double)testScores.Length:P1} / {oosScores.Count(c => c < t) / (double)oosScores.Length:P1}");
+        var curve = Enumerable.Range(1, 9).Select(i => $"{i / 10.0:0.0}: {InScope(i / 10.0):P1} / {OosRecall(i / 10.0):P1}");
         progress("test in-scope accuracy / out-of-scope recall by threshold: " + string.Join(", ", curve));
         return new Dictionary<string, object>
         {
             ["examples"] = test.Count + oosTest.Count,
-            ["inScopeAccuracy"] = Math.Round(testIn.Count(b => b) / (double)testIn.Length, 4),
-            ["oosRecall"] = Math.Round(testOut.Count(b => b) / (double)testOut.Length, 4),
+            ["inScopeAccuracy"] = Math.Round(InScope(threshold), 4),
+            ["oosRecall"] = Math.Round(OosRecall(threshold), 4),
             ["threshold"] = threshold,
-            ["inScopeAccuracyNoThreshold"] = Math.Round(testInNoThreshold.Count(b => b) / (double)testInNoThreshold.Length, 4),
+            ["targetPrecision"] = target,
+            ["inScopeAccuracyNoThreshold"] = Math.Round(InScope(0), 4),
         };
     }
 
     private static async Task<Dictionary<string, object>> StackFaqAsync(string file, IConfiguration configuration, Action<string> progress)
     {
         if (Directory.Exists(file)) file = Path.Combine(file, "stackExchange-FAQ.xml");
-        if (!File.Exists(file)) throw new EvalDataException($"{file} does not exist");
+        if (!File.Exists(file)) throw new EvalDataException($"{Path.GetFullPath(file)} does not exist");
         XDocument xml;
         try { xml = XDocument.Load(file); }
         catch (System.Xml.XmlException e) { throw new EvalDataException($"{file} is not valid XML: {e.Message}"); }
@@ -160,7 +161,7 @@ public static class EvalCommand
             var index = new LiteDbFaqCollection(db, "faq", embeddings);
             await FaqIndexer.SyncAsync(index, faq, embeddings);
             progress("FAQ indexed (questions and answers)");
-            var routing = configuration.GetSection(RoutingOptions.SectionName).Get<RoutingOptions>() ?? new();
+            var routing = Routing(configuration);
             var retriever = new FaqRetriever(index, faq, new RetrievalWeights(routing.KeywordWeight, routing.AnswerWeight));
             double top1 = 0, reciprocal = 0;
             int done = 0;
@@ -192,9 +193,25 @@ public static class EvalCommand
         }
     }
 
+    private static RoutingOptions Routing(IConfiguration configuration) =>
+        configuration.GetSection(RoutingOptions.SectionName).Get<RoutingOptions>() ?? new();
+
+    private static List<ScoredOutcome> Outcomes(IntentClassifier classifier, List<IntentSample> inScope, List<IntentSample> outOfScope)
+    {
+        var outcomes = new List<ScoredOutcome>(inScope.Count + outOfScope.Count);
+        foreach (var x in inScope)
+        {
+            var best = classifier.Predict(x.Text, x.Embedding).Best;
+            outcomes.Add(new ScoredOutcome(best.Confidence, best.Intent == x.Label));
+        }
+        foreach (var x in outOfScope)
+            outcomes.Add(new ScoredOutcome(classifier.Predict(x.Text, x.Embedding).Best.Confidence, false));
+        return outcomes;
+    }
+
     private static List<(string Text, string Label)> ReadLabelled(string file)
     {
-        if (!File.Exists(file)) throw new EvalDataException($"{file} does not exist");
+        if (!File.Exists(file)) throw new EvalDataException($"{Path.GetFullPath(file)} does not exist");
         try
         {
             var rows = CsvTable.Read(file, file, ["text", "category"]);
@@ -228,6 +245,17 @@ public static class EvalCommand
             double fn = gold.Zip(predicted).Count(p => p.First == label && p.Second != label);
             return tp == 0 ? 0 : 2 * tp / (2 * tp + fp + fn);
         });
+    }
+
+    /// <summary>
+    /// A relative <c>--data</c> path as given, or else relative to the SmbBot folder (<c>dotnet run --project</c>
+    /// starts the process in the project's folder, not where the command was typed).
+    /// </summary>
+    private static string DataPath(string data, IConfiguration configuration)
+    {
+        if (Path.IsPathRooted(data) || File.Exists(data) || Directory.Exists(data)) return data;
+        var fromRoot = Path.GetFullPath(Path.Combine(Configuration.SmbBotPaths.From(configuration).Root, data));
+        return File.Exists(fromRoot) || Directory.Exists(fromRoot) ? fromRoot : data;
     }
 
     private static string? Option(string[] args, string name)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SmbBot.Core.Knowledge;
+using SmbBot.Core.Routing;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;
 using SmbBot.Knowledge.Embeddings;
@@ -13,7 +14,7 @@ namespace SmbBot.Host.Cli;
 public static class TrainCommand
 {
     /// <summary>Runs the verb; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(IConfiguration configuration, TextWriter output, int folds = 5)
+    public static async Task<int> RunAsync(IConfiguration configuration, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
         void Progress(string step) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:0.0}s] {step}");
@@ -30,9 +31,13 @@ public static class TrainCommand
         Progress($"FAQ index: {report.Phrasings} phrasings ({report.Embedded} embedded now, {report.Reused} reused, {report.Removed} removed)");
 
         var samples = await IntentTraining.SamplesAsync(knowledge, index, embeddings, Progress);
-        var cv = IntentClassifier.CrossValidate(samples, folds, Progress);
-        Progress("training the final model on all examples");
-        var classifier = IntentTraining.TrainAndSave(knowledge, samples, paths.Models);
+        var model = IntentTraining.TrainAndSave(knowledge, samples, paths.Models, Progress);
+        var cv = CrossValidationReport.From(model.HeldOut, IntentTraining.Folds);
+        var classifier = model.Classifier;
+        var routing = configuration.GetSection(RoutingOptions.SectionName).Get<RoutingOptions>() ?? new();
+        var retriever = new FaqRetriever(index, knowledge.Faq, new RetrievalWeights(routing.KeywordWeight, routing.AnswerWeight));
+        Progress("choosing the routing thresholds from the held-out predictions");
+        var (calibration, resolved, turns) = await RoutingCalibrationStartup.CalibrateAsync(knowledge, model.HeldOut, retriever, index, embeddings, routing);
 
         output.WriteLine();
         output.WriteLine($"Intent classifier ({classifier.Labels.Count} intents: {string.Join(", ", classifier.Labels)})");
@@ -40,6 +45,23 @@ public static class TrainCommand
         output.WriteLine($"  {cv.Folds}-fold accuracy     {cv.MicroAccuracy:P1} (micro), {cv.MacroAccuracy:P1} (macro)");
         output.WriteLine($"  log-loss            {cv.LogLoss:0.000}");
         output.WriteLine($"  model               {IntentTraining.ModelPath(paths.Models, knowledge)}");
+        output.WriteLine();
+        output.WriteLine($"Routing thresholds ({turns.Count} held-out examples)");
+        foreach (var t in calibration.InUse(routing, resolved))
+            output.WriteLine($"  {t.Setting,-19} {t.Value:0.00}  target {t.TargetPrecision:P0} right; {t.Source}");
+        output.WriteLine();
+        output.WriteLine("What each threshold trades off on the held-out examples: share of the decisions taken that are right /");
+        output.WriteLine("share of the right ones still taken. Higher thresholds are right more often and act less often.");
+        output.WriteLine("  threshold  intent           answer           suggestion");
+        var curves = new[]
+        {
+            RoutingCalibrator.IntentOutcomes(turns), RoutingCalibrator.AnswerOutcomes(turns, resolved), RoutingCalibrator.SuggestionOutcomes(turns, resolved),
+        };
+        for (int step = 2; step <= 9; step++)
+        {
+            var cells = curves.Select(c => ConfidenceCalibration.At(c, step / 10.0)).Select(p => $"{p.Precision,6:P0} / {p.Coverage,-6:P0}");
+            output.WriteLine($"  {step / 10.0,9:0.0}  {string.Join("  ", cells)}");
+        }
         output.WriteLine($"  took                {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }

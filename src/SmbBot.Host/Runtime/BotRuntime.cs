@@ -11,7 +11,7 @@ namespace SmbBot.Host.Runtime;
 /// The loaded knowledge, classifier and FAQ index, and the one path every customer message takes through them:
 /// embed once, classify, retrieve, decide.
 /// </summary>
-public sealed class BotRuntime(EmbeddingCache embeddings, Microsoft.Extensions.Options.IOptions<RoutingOptions> routing) : ITurnUnderstanding
+public sealed class BotRuntime(EmbeddingCache embeddings) : ITurnUnderstanding
 {
     private volatile Loaded? _loaded;
 
@@ -24,9 +24,16 @@ public sealed class BotRuntime(EmbeddingCache embeddings, Microsoft.Extensions.O
     /// <summary>The FAQ as a Semantic Kernel text search (null until started).</summary>
     public ITextSearch<FaqPhrasingRecord>? TextSearch => _loaded?.TextSearch;
 
-    /// <summary>Makes the runtime ready with what the start-up loaded.</summary>
-    public void Activate(KnowledgeBase knowledge, FaqRetriever retriever, IntentClassifier classifier, ITextSearch<FaqPhrasingRecord> textSearch) =>
-        _loaded = new Loaded(knowledge, retriever, classifier, textSearch, ExactIntents(knowledge));
+    /// <summary>The routing settings in use, with the thresholds resolved (null until started).</summary>
+    public RoutingOptions? Routing => _loaded?.Routing;
+
+    /// <summary>The routing thresholds in use and where each comes from (empty until started).</summary>
+    public IReadOnlyList<ThresholdInUse> Thresholds => _loaded?.Thresholds ?? [];
+
+    /// <summary>Makes the runtime ready with what the start-up loaded and the resolved routing thresholds.</summary>
+    public void Activate(KnowledgeBase knowledge, FaqRetriever retriever, IntentClassifier classifier,
+        ITextSearch<FaqPhrasingRecord> textSearch, RoutingOptions routing, IReadOnlyList<ThresholdInUse> thresholds) =>
+        _loaded = new Loaded(knowledge, retriever, classifier, textSearch, ExactIntents(knowledge), routing, thresholds);
 
     /// <inheritdoc/>
     public TurnDecision Understand(string text)
@@ -36,13 +43,13 @@ public sealed class BotRuntime(EmbeddingCache embeddings, Microsoft.Extensions.O
         // (a tapped suggestion) needs no model: those are the cheapest turns.
         var exactFaq = loaded.Retriever.FindExact(text);
         if (exactFaq is not null)
-            return TurnPolicy.Decide(new IntentPrediction(Intents.Faq, 1f), [exactFaq], routing.Value);
+            return TurnPolicy.Decide(new IntentPrediction(Intents.Faq, 1f), [exactFaq], loaded.Routing);
         if (loaded.ExactIntents.TryGetValue(Core.TextNormalizer.Key(text), out var known))
-            return TurnPolicy.Decide(new IntentPrediction(known, 1f), [], routing.Value);
+            return TurnPolicy.Decide(new IntentPrediction(known, 1f), [], loaded.Routing);
         var vector = embeddings.Embed(text);
         var (intent, _) = loaded.Classifier.Predict(text, vector);
         var candidates = loaded.Retriever.Find(text, vector);
-        return TurnPolicy.Decide(intent, candidates, routing.Value);
+        return TurnPolicy.Decide(intent, candidates, loaded.Routing);
     }
 
     /// <inheritdoc/>
@@ -56,5 +63,6 @@ public sealed class BotRuntime(EmbeddingCache embeddings, Microsoft.Extensions.O
         .ToDictionary(g => g.Key, g => g.First().Intent);
 
     private sealed record Loaded(KnowledgeBase Knowledge, FaqRetriever Retriever, IntentClassifier Classifier,
-        ITextSearch<FaqPhrasingRecord> TextSearch, Dictionary<string, string> ExactIntents);
+        ITextSearch<FaqPhrasingRecord> TextSearch, Dictionary<string, string> ExactIntents, RoutingOptions Routing,
+        IReadOnlyList<ThresholdInUse> Thresholds);
 }

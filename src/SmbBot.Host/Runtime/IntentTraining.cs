@@ -35,36 +35,67 @@ public static class IntentTraining
     public static string ModelPath(string modelsFolder, KnowledgeBase knowledge) =>
         Path.Combine(modelsFolder, $"intent-{IntentClassifier.PipelineVersion}-{knowledge.ContentHash}.zip");
 
-    /// <summary>Loads the saved model for this knowledge, or trains, saves it and removes older ones.</summary>
-    public static async Task<(IntentClassifier Classifier, bool Trained)> LoadOrTrainAsync(KnowledgeBase knowledge,
+    /// <summary>The held-out predictions saved with the model, for choosing the thresholds.</summary>
+    public static string HeldOutPath(string modelsFolder, KnowledgeBase knowledge) =>
+        Path.ChangeExtension(ModelPath(modelsFolder, knowledge), ".heldout.json");
+
+    /// <summary>Folds of the cross-validation whose held-out predictions choose the thresholds.</summary>
+    public const int Folds = 5;
+
+    /// <summary>
+    /// Loads the saved model and held-out predictions for this knowledge, or cross-validates, trains, saves them and
+    /// removes older ones.
+    /// </summary>
+    public static async Task<TrainedModel> LoadOrTrainAsync(KnowledgeBase knowledge,
         LiteDbFaqCollection index, MiniLmEmbeddingGenerator embeddings, string modelsFolder, bool forceTraining,
         Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var path = ModelPath(modelsFolder, knowledge);
-        if (!forceTraining && File.Exists(path))
+        if (!forceTraining && File.Exists(path) && File.Exists(HeldOutPath(modelsFolder, knowledge)))
         {
             try
             {
-                return (IntentClassifier.Load(path), false);
+                return new TrainedModel(IntentClassifier.Load(path), ReadHeldOut(HeldOutPath(modelsFolder, knowledge)), Trained: false);
             }
-            catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or IOException)
+            catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or IOException or System.Text.Json.JsonException)
             {
                 progress?.Invoke($"the saved model {path} cannot be read ({e.Message}); training a new one");
             }
         }
         var samples = await SamplesAsync(knowledge, index, embeddings, progress, cancellationToken);
         progress?.Invoke($"training on {samples.Count} examples");
-        return (TrainAndSave(knowledge, samples, modelsFolder), true);
+        return TrainAndSave(knowledge, samples, modelsFolder, progress);
     }
 
-    /// <summary>Trains on <paramref name="samples"/>, saves the model for this knowledge and removes older ones.</summary>
-    public static IntentClassifier TrainAndSave(KnowledgeBase knowledge, IReadOnlyList<IntentSample> samples, string modelsFolder)
+    /// <summary>
+    /// Cross-validates on <paramref name="samples"/> (held-out predictions), trains on all of them, saves both for
+    /// this knowledge and removes older ones.
+    /// </summary>
+    public static TrainedModel TrainAndSave(KnowledgeBase knowledge, IReadOnlyList<IntentSample> samples, string modelsFolder, Action<string>? progress = null)
     {
-        var path = ModelPath(modelsFolder, knowledge);
+        var heldOut = IntentClassifier.HeldOut(samples, Folds, progress);
+        progress?.Invoke("training the final model on all examples");
         var classifier = IntentClassifier.Train(samples);
+        var path = ModelPath(modelsFolder, knowledge);
         classifier.Save(path);
-        foreach (var old in Directory.EnumerateFiles(modelsFolder, "intent-*.zip").Where(f => Path.GetFullPath(f) != Path.GetFullPath(path)))
+        WriteHeldOut(HeldOutPath(modelsFolder, knowledge), heldOut);
+        var keep = new[] { Path.GetFullPath(path), Path.GetFullPath(HeldOutPath(modelsFolder, knowledge)) };
+        foreach (var old in Directory.EnumerateFiles(modelsFolder, "intent-*").Where(f => !keep.Contains(Path.GetFullPath(f))))
             File.Delete(old);
-        return classifier;
+        return new TrainedModel(classifier, heldOut, Trained: true);
     }
+
+    private static void WriteHeldOut(string path, IReadOnlyList<HeldOutPrediction> heldOut)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, System.Text.Json.JsonSerializer.Serialize(heldOut));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static IReadOnlyList<HeldOutPrediction> ReadHeldOut(string path) =>
+        System.Text.Json.JsonSerializer.Deserialize<HeldOutPrediction[]>(File.ReadAllText(path))
+            ?? throw new InvalidDataException($"{path} is empty");
 }
+
+/// <summary>The classifier and its held-out predictions; <paramref name="Trained"/> is false when both were loaded.</summary>
+public sealed record TrainedModel(IntentClassifier Classifier, IReadOnlyList<HeldOutPrediction> HeldOut, bool Trained);

@@ -25,12 +25,16 @@ public sealed partial class KnowledgeStartup(SmbBotPaths paths, KnowledgeBase kn
         var report = await FaqIndexer.SyncAsync(index, knowledge.Faq, embeddings, cancellationToken);
         LogIndex(logger, report.Phrasings, report.Embedded, report.Reused, report.Removed);
 
-        var (classifier, trained) = await IntentTraining.LoadOrTrainAsync(knowledge, index, embeddings, paths.Models,
+        var model = await IntentTraining.LoadOrTrainAsync(knowledge, index, embeddings, paths.Models,
             forceTraining: false, progress: null, cancellationToken);
         var weights = new RetrievalWeights(routing.Value.KeywordWeight, routing.Value.AnswerWeight);
-        runtime.Activate(knowledge, new FaqRetriever(index, knowledge.Faq, weights), classifier,
-            FaqTextSearch.Create(index, embeddings, knowledge.Faq));
-        LogReady(logger, trained ? "trained" : "loaded", clock.ElapsedMilliseconds);
+        var retriever = new FaqRetriever(index, knowledge.Faq, weights);
+        var (calibration, resolved, turns) = await RoutingCalibrationStartup.CalibrateAsync(knowledge, model.HeldOut, retriever, index,
+            embeddings, routing.Value, cancellationToken);
+        var thresholds = calibration.InUse(routing.Value, resolved);
+        foreach (var t in thresholds) LogThreshold(logger, t.Setting, t.Value, t.Source, t.TargetPrecision, turns.Count);
+        runtime.Activate(knowledge, retriever, model.Classifier, FaqTextSearch.Create(index, embeddings, knowledge.Faq), resolved, thresholds);
+        LogReady(logger, model.Trained ? "trained" : "loaded", clock.ElapsedMilliseconds);
     }
 
     /// <inheritdoc/>
@@ -41,6 +45,9 @@ public sealed partial class KnowledgeStartup(SmbBotPaths paths, KnowledgeBase kn
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FAQ index: {Phrasings} phrasings, {Embedded} embedded now, {Reused} reused, {Removed} removed")]
     private static partial void LogIndex(ILogger logger, int phrasings, int embedded, int reused, int removed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing:{Name} = {Value:0.00} ({Source}; target {Target:P0}; {Turns} held-out examples)")]
+    private static partial void LogThreshold(ILogger logger, string name, double value, string source, double target, int turns);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Intent model {How}; ready after {Milliseconds} ms")]
     private static partial void LogReady(ILogger logger, string how, long milliseconds);

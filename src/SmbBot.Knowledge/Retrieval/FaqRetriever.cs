@@ -49,25 +49,45 @@ public sealed class FaqRetriever
     /// The best entries for <paramref name="text"/> (embedded as <paramref name="vector"/>), best first. A message
     /// that is exactly one of the FAQ's questions returns that entry alone.
     /// </summary>
-    public IReadOnlyList<FaqCandidate> Find(string text, ReadOnlySpan<float> vector, int top = 5)
-    {
-        if (FindExact(text) is { } exact) return [exact];
+    public IReadOnlyList<FaqCandidate> Find(string text, ReadOnlySpan<float> vector, int top = 5) =>
+        FindExact(text) is { } exact ? [exact] : Rank(text, vector, top, leftOut: null);
 
+    /// <summary>
+    /// The best entries for <paramref name="phrasing"/>, one of entry <paramref name="faqId"/>'s own questions, as if
+    /// that phrasing were not in the FAQ: how the bot would do on a customer asking it in words the FAQ lacks.
+    /// </summary>
+    public IReadOnlyList<FaqCandidate> FindLeavingOut(string faqId, string phrasing, ReadOnlySpan<float> vector, int top = 5) =>
+        Rank(phrasing, vector, top, leftOut: (faqId, TextNormalizer.Key(phrasing)));
+
+    private FaqCandidate[] Rank(string text, ReadOnlySpan<float> vector, int top, (string FaqId, string Key)? leftOut)
+    {
         var dense = new Dictionary<string, double>(_byId.Count);
         foreach (var hit in _collection.Rank(vector, keywords: null, top: int.MaxValue))
         {
+            var record = hit.Record;
+            if (leftOut is { } l && record.FaqId == l.FaqId && record.Kind == FaqPhrasingRecord.Question
+                && TextNormalizer.Key(record.Text) == l.Key) continue;
             var similarity = hit.Score ?? 0;
-            if (hit.Record.Kind == FaqPhrasingRecord.Answer) similarity *= _weights.AnswerWeight;
-            if (!dense.TryGetValue(hit.Record.FaqId, out var best) || similarity > best) dense[hit.Record.FaqId] = similarity;
+            if (record.Kind == FaqPhrasingRecord.Answer) similarity *= _weights.AnswerWeight;
+            if (!dense.TryGetValue(record.FaqId, out var best) || similarity > best) dense[record.FaqId] = similarity;
         }
         var query = _keywords.Weigh([text]);
         return dense
             .Where(d => _byId.ContainsKey(d.Key))
             .Select(d => (Id: d.Key, Score: (1 - _weights.KeywordWeight) * d.Value
-                + _weights.KeywordWeight * KeywordScorer.Coverage(query, _entryTerms[d.Key])))
+                + _weights.KeywordWeight * KeywordScorer.Coverage(query, Terms(d.Key, leftOut))))
             .OrderByDescending(x => x.Score)
             .Take(top)
             .Select(x => new FaqCandidate(x.Id, _byId[x.Id].Question, Math.Clamp(x.Score, 0, 1)))
             .ToArray();
+    }
+
+    /// <summary>The entry's words, without those of a left-out phrasing.</summary>
+    private IReadOnlySet<string> Terms(string id, (string FaqId, string Key)? leftOut)
+    {
+        if (leftOut is not { } l || l.FaqId != id) return _entryTerms[id];
+        var entry = _byId[id];
+        var kept = entry.Phrasings.Where(p => TextNormalizer.Key(p) != l.Key).Append(entry.Answer);
+        return KeywordScorer.Terms(string.Join(' ', kept)).ToHashSet();
     }
 }

@@ -58,6 +58,25 @@ public class FaqRetrievalTests : IClassFixture<EmbeddingFixture>, IDisposable
     }
 
     [Fact]
+    public async Task Leaving_a_phrasing_out_scores_it_as_if_the_faq_lacked_it()
+    {
+        using var db = Open();
+        var collection = new LiteDbFaqCollection(db, "faq", _embeddings);
+        await FaqIndexer.SyncAsync(collection, Faq, _embeddings);
+        var retriever = new FaqRetriever(collection, Faq);
+        var vector = _embeddings.Embed("Where can I park");
+
+        var kept = retriever.Find("Where can I park", vector);
+        var leftOut = retriever.FindLeavingOut("parking", "where can i park?", vector);
+
+        Assert.True(Assert.Single(kept).Exact);
+        Assert.False(leftOut[0].Exact);
+        Assert.Equal("parking", leftOut[0].FaqId); // still found through the question "Is there parking at the store?"
+        Assert.InRange(leftOut[0].Score, 0.3, 0.95);
+        Assert.True(leftOut.Count > 1);
+    }
+
+    [Fact]
     public async Task Vectors_persist_and_only_changed_texts_are_embedded_again()
     {
         using (var db = Open())

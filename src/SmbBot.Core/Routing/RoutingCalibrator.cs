@@ -1,0 +1,104 @@
+namespace SmbBot.Core.Routing;
+
+/// <summary>
+/// A message from the knowledge seen as a customer would send it, with what models that never saw it made of it.
+/// </summary>
+/// <param name="Text">The message.</param>
+/// <param name="ExpectedIntent">The intent it was written for.</param>
+/// <param name="ExpectedFaqId">The FAQ entry it is a phrasing of; null when no entry should answer it.</param>
+/// <param name="Intent">The classifier's prediction by a model trained without it (cross-validation).</param>
+/// <param name="Candidates">FAQ matches with its own phrasing left out of the index, best first.</param>
+public sealed record HeldOutTurn(string Text, string ExpectedIntent, string? ExpectedFaqId, IntentPrediction Intent, IReadOnlyList<FaqCandidate> Candidates);
+
+/// <summary>A threshold in use, its target precision and where its value comes from.</summary>
+public sealed record ThresholdInUse(string Setting, double Value, double TargetPrecision, string Source);
+
+/// <summary>The three thresholds chosen from held-out turns.</summary>
+public sealed record RoutingCalibration(CalibratedThreshold Intent, CalibratedThreshold Answer, CalibratedThreshold Suggestion)
+{
+    /// <summary>Fewer held-out outcomes than this do not choose a threshold; the fallback is used.</summary>
+    public const int MinimumSamples = 20;
+
+    /// <summary>Whether the threshold rests on enough held-out outcomes and reached its target.</summary>
+    public static bool Usable(CalibratedThreshold t) => t.Reached && t.Samples >= MinimumSamples;
+
+    /// <summary>The thresholds <paramref name="resolved"/> uses and where each comes from.</summary>
+    public IReadOnlyList<ThresholdInUse> InUse(RoutingOptions configured, RoutingOptions resolved) =>
+    [
+        new("MinIntentConfidence", resolved.IntentLevel, configured.IntentPrecision, Describe(configured.MinIntentConfidence, Intent)),
+        new("AnswerScore", resolved.AnswerLevel, configured.AnswerPrecision, Describe(configured.AnswerScore, Answer)),
+        new("ClarifyScore", resolved.ClarifyLevel, configured.SuggestionPrecision, Describe(configured.ClarifyScore, Suggestion)),
+    ];
+
+    /// <summary>Where a threshold in use comes from, in words for the log and the <c>train</c> verb.</summary>
+    public static string Describe(double? configured, CalibratedThreshold calibrated) =>
+        configured is not null ? "set in Routing"
+        : Usable(calibrated) ? $"calibrated: {calibrated.Precision:P1} right, {calibrated.Coverage:P0} of the right ones kept, on {calibrated.Samples} held-out decisions"
+        : calibrated.Samples < MinimumSamples ? $"fallback: only {calibrated.Samples} held-out decisions"
+        : $"fallback: no threshold reached the target on {calibrated.Samples} held-out decisions";
+}
+
+/// <summary>
+/// Chooses <c>MinIntentConfidence</c>, <c>AnswerScore</c> and <c>ClarifyScore</c> by replaying held-out turns
+/// through <see cref="TurnPolicy"/> itself: each threshold is the lowest at which the decisions it controls reach
+/// their target precision (<see cref="ConfidenceCalibration"/>). A threshold set in the options is kept as set.
+/// </summary>
+public static class RoutingCalibrator
+{
+    /// <summary>Calibrates the thresholds not set in <paramref name="options"/>; returns what was chosen and the options to use.</summary>
+    public static (RoutingCalibration Calibration, RoutingOptions Resolved) Calibrate(IReadOnlyList<HeldOutTurn> turns, RoutingOptions options)
+    {
+        var intent = ConfidenceCalibration.Choose(IntentOutcomes(turns), options.IntentPrecision);
+        var resolved = options.With(minIntentConfidence: options.MinIntentConfidence ?? Use(intent, RoutingOptions.FallbackMinIntentConfidence));
+
+        var answer = ConfidenceCalibration.Choose(AnswerOutcomes(turns, resolved), options.AnswerPrecision);
+        resolved = resolved.With(answerScore: options.AnswerScore ?? Use(answer, RoutingOptions.FallbackAnswerScore));
+
+        var suggestion = ConfidenceCalibration.Choose(SuggestionOutcomes(turns, resolved), options.SuggestionPrecision);
+        resolved = resolved.With(clarifyScore: options.ClarifyScore ?? Math.Min(Use(suggestion, RoutingOptions.FallbackClarifyScore), resolved.AnswerLevel));
+        return (new RoutingCalibration(intent, answer, suggestion), resolved);
+    }
+
+    /// <summary>
+    /// Turns the classifier sends somewhere by intent (a person, small talk, off-topic): right when the intent is
+    /// the one the message was written for. Predictions of <c>faq</c> are not acted on by intent.
+    /// </summary>
+    public static IReadOnlyList<ScoredOutcome> IntentOutcomes(IEnumerable<HeldOutTurn> turns) => turns
+        .Where(t => t.Intent.Intent != Intents.Faq)
+        .Select(t => new ScoredOutcome(t.Intent.Confidence, t.Intent.Intent == t.ExpectedIntent))
+        .ToArray();
+
+    /// <summary>
+    /// Turns the policy would answer with an FAQ entry at some answer threshold, scored by the best match: right
+    /// when it is the entry the message belongs to. Turns of FAQ-style examples without a known entry are left out.
+    /// </summary>
+    public static IReadOnlyList<ScoredOutcome> AnswerOutcomes(IEnumerable<HeldOutTurn> turns, RoutingOptions resolved)
+    {
+        var anyScore = resolved.With(answerScore: 0, clarifyScore: 0);
+        return Judged(turns)
+            .Select(t => TurnPolicy.Decide(t.Intent, t.Candidates, anyScore) is { Route: Route.Faq, Answer: { } a }
+                ? new ScoredOutcome(a.Score, a.FaqId == t.ExpectedFaqId) : (ScoredOutcome?)null)
+            .OfType<ScoredOutcome>()
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Turns the policy would answer with a "did you mean" at some suggestion threshold, scored by the best match:
+    /// right when the offer includes the entry the message belongs to.
+    /// </summary>
+    public static IReadOnlyList<ScoredOutcome> SuggestionOutcomes(IEnumerable<HeldOutTurn> turns, RoutingOptions resolved)
+    {
+        var anyScore = resolved.With(clarifyScore: 0);
+        return Judged(turns)
+            .Select(t => TurnPolicy.Decide(t.Intent, t.Candidates, anyScore) is { Route: Route.Clarify } d && d.Suggestions.Count > 0
+                ? new ScoredOutcome(d.Suggestions[0].Score, d.Suggestions.Any(s => s.FaqId == t.ExpectedFaqId)) : (ScoredOutcome?)null)
+            .OfType<ScoredOutcome>()
+            .ToArray();
+    }
+
+    /// <summary>Turns whose right FAQ answer is known: phrasings of an entry, and messages no entry should answer.</summary>
+    private static IEnumerable<HeldOutTurn> Judged(IEnumerable<HeldOutTurn> turns) =>
+        turns.Where(t => t.ExpectedFaqId is not null || t.ExpectedIntent != Intents.Faq);
+
+    private static double Use(CalibratedThreshold t, double fallback) => RoutingCalibration.Usable(t) ? t.Threshold : fallback;
+}

@@ -1,0 +1,90 @@
+using SmbBot.Core.Routing;
+
+namespace SmbBot.UnitTests.Routing;
+
+public class RoutingCalibratorTests
+{
+    private static HeldOutTurn Faq(string expected, double score, string? best = null, double runnerUp = 0.1, float intentConfidence = 0.9f) =>
+        new("q", Intents.Faq, expected, new IntentPrediction(Intents.Faq, intentConfidence),
+            [new FaqCandidate(best ?? expected, "Q", score), new FaqCandidate("other", "Q", runnerUp)]);
+
+    private static HeldOutTurn Other(string expected, string predicted, float confidence, double faqScore = 0.2) =>
+        new("m", expected, null, new IntentPrediction(predicted, confidence), [new FaqCandidate("some-entry", "Q", faqScore)]);
+
+    /// <summary>30 right answers scored 0.60-0.89 and wrong ones at 0.65 and 0.55; intents right above 0.7, wrong below.</summary>
+    private static List<HeldOutTurn> Turns()
+    {
+        var turns = Enumerable.Range(0, 30).Select(i => Faq($"e{i}", 0.60 + i / 100.0)).ToList();
+        turns.Add(Faq("e1", 0.65, best: "e2"));
+        turns.Add(Faq("e1", 0.55, best: "e2"));
+        turns.AddRange(Enumerable.Range(0, 20).Select(i => Other(Intents.Greeting, Intents.Greeting, 0.71f + i / 100f)));
+        turns.AddRange(Enumerable.Range(0, 5).Select(i => Other(Intents.Complaint, Intents.Human, 0.5f + i / 100f)));
+        return turns;
+    }
+
+    [Fact]
+    public void Chooses_each_threshold_at_its_target_through_the_turn_policy()
+    {
+        var options = new RoutingOptions { IntentPrecision = 1.0, AnswerPrecision = 1.0, SuggestionPrecision = 0.5 };
+
+        var (calibration, resolved) = RoutingCalibrator.Calibrate(Turns(), options);
+
+        Assert.Equal(0.55, resolved.MinIntentConfidence); // the wrong "human" predictions reach 0.54
+        Assert.Equal(0.66, resolved.AnswerScore);          // the wrong answer at 0.65
+        Assert.True(resolved.ClarifyScore <= resolved.AnswerScore);
+        Assert.True(calibration.Intent.Reached && calibration.Answer.Reached);
+        Assert.Equal(25, calibration.Intent.Samples);
+        // The 25 other turns count too: with a low answer threshold their weak FAQ match (0.2) would be answered.
+        Assert.Equal(57, calibration.Answer.Samples);
+        Assert.All(calibration.InUse(options, resolved).Take(2), t => Assert.StartsWith("calibrated", t.Source));
+    }
+
+    [Fact]
+    public void A_message_sent_to_a_person_by_a_sure_intent_is_not_counted_as_an_answer()
+    {
+        var resolved = new RoutingOptions { MinIntentConfidence = 0.5 };
+        var complaint = Other(Intents.Complaint, Intents.Complaint, 0.9f, faqScore: 0.95);
+        var unsure = Other(Intents.Complaint, Intents.Complaint, 0.3f, faqScore: 0.95);
+
+        var outcomes = RoutingCalibrator.AnswerOutcomes([complaint, unsure], resolved);
+
+        var only = Assert.Single(outcomes);
+        Assert.Equal(0.95, only.Score);
+        Assert.False(only.Correct); // no FAQ entry should answer a complaint
+    }
+
+    [Fact]
+    public void Intent_outcomes_leave_out_faq_predictions()
+    {
+        var outcomes = RoutingCalibrator.IntentOutcomes([Faq("e1", 0.8), Other(Intents.Thanks, Intents.Greeting, 0.6f)]);
+
+        var only = Assert.Single(outcomes);
+        Assert.False(only.Correct);
+    }
+
+    [Fact]
+    public void A_threshold_set_in_the_options_is_kept()
+    {
+        var options = new RoutingOptions { AnswerScore = 0.93, IntentPrecision = 1.0, AnswerPrecision = 1.0 };
+
+        var (calibration, resolved) = RoutingCalibrator.Calibrate(Turns(), options);
+
+        Assert.Equal(0.93, resolved.AnswerScore);
+        Assert.Equal("set in Routing", calibration.InUse(options, resolved).Single(t => t.Setting == "AnswerScore").Source);
+    }
+
+    [Fact]
+    public void Too_few_held_out_decisions_or_an_unreachable_target_fall_back()
+    {
+        var few = Turns().Take(10).ToList();
+        var (calibration, resolved) = RoutingCalibrator.Calibrate(few, new RoutingOptions());
+        Assert.Equal(RoutingOptions.FallbackAnswerScore, resolved.AnswerScore);
+        Assert.StartsWith("fallback: only 10", calibration.InUse(new RoutingOptions(), resolved)[1].Source);
+
+        var allWrong = Enumerable.Range(0, 25).Select(i => Faq("e1", 0.5 + i / 100.0, best: "e2")).ToList();
+        var (unreached, fallback) = RoutingCalibrator.Calibrate(allWrong, new RoutingOptions());
+        Assert.False(unreached.Answer.Reached);
+        Assert.Equal(RoutingOptions.FallbackAnswerScore, fallback.AnswerScore);
+        Assert.StartsWith("fallback: no threshold reached", unreached.InUse(new RoutingOptions(), fallback)[1].Source);
+    }
+}
