@@ -26,7 +26,7 @@ public class CalibrationTests(SampleBotHost host) : IClassFixture<SampleBotHost>
             Assert.Equal("calibrated", printed.Groups[2].Value);
             Assert.StartsWith("calibrated", (string?)inUse[setting]!["source"]);
         }
-        Directory.Delete(data, recursive: true);
+        RepoPaths.DeleteFolder(data);
     }
 
     [Fact]

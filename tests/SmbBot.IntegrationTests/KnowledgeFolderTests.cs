@@ -60,7 +60,7 @@ public class KnowledgeFolderTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Contains("SmbBot cannot start: ", errors);
         Assert.Contains("faq/clinic.csv line 7: a quoted value is never closed", errors);
-        Directory.Delete(data, recursive: true);
+        RepoPaths.DeleteFolder(data);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class KnowledgeFolderTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Contains("a setting is invalid", errors);
         Assert.Contains("Routing:ClarifyScore (0.9) must not be above Routing:AnswerScore (0.7)", errors);
-        Directory.Delete(data, recursive: true);
+        RepoPaths.DeleteFolder(data);
     }
 
     [Fact]
@@ -109,7 +109,30 @@ public class KnowledgeFolderTests : IDisposable
             Assert.NotEqual(firstModel, Assert.Single(Directory.GetFiles(Path.Combine(data, "models"), "intent-*.zip")));
             Assert.Equal(2, Directory.GetFiles(Path.Combine(data, "models")).Length);
         }
-        Directory.Delete(data, recursive: true);
+        RepoPaths.DeleteFolder(data);
+    }
+
+    [Theory]
+    [InlineData("intent-*.heldout.json", "[{\"Text\":\"hello\"}]")]
+    [InlineData("intent-*.heldout.json", "not json")]
+    [InlineData("intent-*.zip", "not a zip")]
+    public async Task A_damaged_saved_model_or_held_out_file_is_trained_again(string file, string content)
+    {
+        WriteFaq(ClinicFaq);
+        var data = RepoPaths.NewTempFolder();
+        var settings = new Dictionary<string, string?> { ["Storage:DataPath"] = data };
+        using (var first = new BotHost(_knowledge, settings)) first.CreateClient();
+        var damaged = Assert.Single(Directory.GetFiles(Path.Combine(data, "models"), file));
+        File.WriteAllText(damaged, content);
+
+        using (var second = new BotHost(_knowledge, settings))
+        {
+            var decision = Activities.Decision((await Activities.AskAsync(second.CreateClient(), "When is the clinic open?"))[0]!.AsObject())!;
+            Assert.Equal("clinic-hours", (string?)decision["faqId"]);
+        }
+        Assert.NotEqual(content, File.ReadAllText(damaged));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(data, "models")).Length);
+        RepoPaths.DeleteFolder(data);
     }
 
     [Fact]
@@ -127,7 +150,7 @@ public class KnowledgeFolderTests : IDisposable
         Assert.Matches(@"MinIntentConfidence +0\.\d\d  target 97 % right; ", output);
         Assert.Matches(@"AnswerScore +0\.\d\d  target 98 % right; ", output);
         Assert.Single(Directory.GetFiles(Path.Combine(data, "models"), "intent-*.zip"));
-        Directory.Delete(data, recursive: true);
+        RepoPaths.DeleteFolder(data);
     }
 
     [Fact]
@@ -148,7 +171,7 @@ public class KnowledgeFolderTests : IDisposable
         Assert.Contains("the password must have at least 10 characters", weak.Errors);
         Assert.Contains("the role must be agent or admin", role.Errors);
         Assert.Equal(2, usage.ExitCode);
-        Directory.Delete(data, recursive: true);
+        RepoPaths.DeleteFolder(data);
     }
 
     [Fact]

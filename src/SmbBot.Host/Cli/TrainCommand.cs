@@ -32,12 +32,12 @@ public static class TrainCommand
 
         var samples = await IntentTraining.SamplesAsync(knowledge, index, embeddings, Progress);
         var model = IntentTraining.TrainAndSave(knowledge, samples, paths.Models, Progress);
-        var cv = CrossValidationReport.From(model.HeldOut, IntentTraining.Folds);
+        var cv = CrossValidationReport.From(model.HeldOut.Select(h => h.Prediction).ToArray(), IntentTraining.Folds);
         var classifier = model.Classifier;
         var routing = configuration.GetSection(RoutingOptions.SectionName).Get<RoutingOptions>() ?? new();
         var retriever = new FaqRetriever(index, knowledge.Faq, new RetrievalWeights(routing.KeywordWeight, routing.AnswerWeight));
         Progress("choosing the routing thresholds from the held-out predictions");
-        var (calibration, resolved, turns) = await RoutingCalibrationStartup.CalibrateAsync(knowledge, model.HeldOut, retriever, index, embeddings, routing);
+        var (calibration, resolved, turns) = RoutingCalibrationStartup.Calibrate(knowledge, model.HeldOut, retriever, routing);
 
         output.WriteLine();
         output.WriteLine($"Intent classifier ({classifier.Labels.Count} intents: {string.Join(", ", classifier.Labels)})");

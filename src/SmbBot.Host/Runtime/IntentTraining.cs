@@ -73,7 +73,8 @@ public static class IntentTraining
     /// </summary>
     public static TrainedModel TrainAndSave(KnowledgeBase knowledge, IReadOnlyList<IntentSample> samples, string modelsFolder, Action<string>? progress = null)
     {
-        var heldOut = IntentClassifier.HeldOut(samples, Folds, progress);
+        var vectors = samples.GroupBy(x => x.Text).ToDictionary(g => g.Key, g => g.First().Embedding);
+        var heldOut = IntentClassifier.HeldOut(samples, Folds, progress).Select(p => new HeldOutExample(p, vectors[p.Text])).ToArray();
         progress?.Invoke("training the final model on all examples");
         var classifier = IntentClassifier.Train(samples);
         var path = ModelPath(modelsFolder, knowledge);
@@ -85,17 +86,34 @@ public static class IntentTraining
         return new TrainedModel(classifier, heldOut, Trained: true);
     }
 
-    private static void WriteHeldOut(string path, IReadOnlyList<HeldOutPrediction> heldOut)
+    private static void WriteHeldOut(string path, IReadOnlyList<HeldOutExample> heldOut)
     {
+        var saved = heldOut.Select(h => new SavedExample(h.Prediction.Text, h.Prediction.Label, h.Prediction.Predicted.Intent,
+            h.Prediction.Predicted.Confidence, h.Prediction.TrueProbability, System.Runtime.InteropServices.MemoryMarshal.AsBytes(h.Vector.AsSpan()).ToArray()));
         var temp = path + ".tmp";
-        File.WriteAllText(temp, System.Text.Json.JsonSerializer.Serialize(heldOut));
+        File.WriteAllText(temp, System.Text.Json.JsonSerializer.Serialize(saved));
         File.Move(temp, path, overwrite: true);
     }
 
-    private static IReadOnlyList<HeldOutPrediction> ReadHeldOut(string path) =>
-        System.Text.Json.JsonSerializer.Deserialize<HeldOutPrediction[]>(File.ReadAllText(path))
+    private static IReadOnlyList<HeldOutExample> ReadHeldOut(string path)
+    {
+        var saved = System.Text.Json.JsonSerializer.Deserialize<SavedExample[]>(File.ReadAllText(path))
             ?? throw new InvalidDataException($"{path} is empty");
+        return saved.Select(x =>
+        {
+            if (x.Text is null || x.Label is null || x.Predicted is null || x.Vector is null || x.Vector.Length % sizeof(float) != 0)
+                throw new InvalidDataException($"{path} has an incomplete example");
+            var prediction = new HeldOutPrediction(x.Text, x.Label, new IntentPrediction(x.Predicted, x.Confidence), x.TrueProbability);
+            return new HeldOutExample(prediction, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(x.Vector).ToArray());
+        }).ToArray();
+    }
+
+    /// <summary>One held-out example on disk; the vector as little-endian float bytes (base64 in the JSON).</summary>
+    private sealed record SavedExample(string Text, string Label, string Predicted, float Confidence, float TrueProbability, byte[] Vector);
 }
 
+/// <summary>A held-out prediction with the example's embedding, so calibration at start needs no model.</summary>
+public sealed record HeldOutExample(HeldOutPrediction Prediction, float[] Vector);
+
 /// <summary>The classifier and its held-out predictions; <paramref name="Trained"/> is false when both were loaded.</summary>
-public sealed record TrainedModel(IntentClassifier Classifier, IReadOnlyList<HeldOutPrediction> HeldOut, bool Trained);
+public sealed record TrainedModel(IntentClassifier Classifier, IReadOnlyList<HeldOutExample> HeldOut, bool Trained);

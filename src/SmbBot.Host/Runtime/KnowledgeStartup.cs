@@ -29,10 +29,11 @@ public sealed partial class KnowledgeStartup(SmbBotPaths paths, KnowledgeBase kn
             forceTraining: false, progress: null, cancellationToken);
         var weights = new RetrievalWeights(routing.Value.KeywordWeight, routing.Value.AnswerWeight);
         var retriever = new FaqRetriever(index, knowledge.Faq, weights);
-        var (calibration, resolved, turns) = await RoutingCalibrationStartup.CalibrateAsync(knowledge, model.HeldOut, retriever, index,
-            embeddings, routing.Value, cancellationToken);
+        var calibrating = Stopwatch.StartNew();
+        var (calibration, resolved, turns) = RoutingCalibrationStartup.Calibrate(knowledge, model.HeldOut, retriever, routing.Value);
+        LogCalibrated(logger, turns.Count, calibrating.ElapsedMilliseconds);
         var thresholds = calibration.InUse(routing.Value, resolved);
-        foreach (var t in thresholds) LogThreshold(logger, t.Setting, t.Value, t.Source, t.TargetPrecision, turns.Count);
+        foreach (var t in thresholds) LogThreshold(logger, t.Setting, t.Value, t.TargetPrecision, t.Source);
         runtime.Activate(knowledge, retriever, model.Classifier, FaqTextSearch.Create(index, embeddings, knowledge.Faq), resolved, thresholds);
         LogReady(logger, model.Trained ? "trained" : "loaded", clock.ElapsedMilliseconds);
     }
@@ -46,8 +47,11 @@ public sealed partial class KnowledgeStartup(SmbBotPaths paths, KnowledgeBase kn
     [LoggerMessage(Level = LogLevel.Information, Message = "FAQ index: {Phrasings} phrasings, {Embedded} embedded now, {Reused} reused, {Removed} removed")]
     private static partial void LogIndex(ILogger logger, int phrasings, int embedded, int reused, int removed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Routing:{Name} = {Value:0.00} ({Source}; target {Target:P0}; {Turns} held-out examples)")]
-    private static partial void LogThreshold(ILogger logger, string name, double value, string source, double target, int turns);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing thresholds chosen from {Turns} held-out examples in {Milliseconds} ms")]
+    private static partial void LogCalibrated(ILogger logger, int turns, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing:{Name} = {Value:0.00} (target {Target:P0} right; {Source})")]
+    private static partial void LogThreshold(ILogger logger, string name, double value, double target, string source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Intent model {How}; ready after {Milliseconds} ms")]
     private static partial void LogReady(ILogger logger, string how, long milliseconds);

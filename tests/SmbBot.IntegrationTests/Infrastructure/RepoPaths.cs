@@ -25,6 +25,19 @@ public static class RepoPaths
         }
     }
 
+    /// <summary>
+    /// Removes a temp folder a test used. LiteDB's disk writer may still touch its log file for a moment after the
+    /// database is disposed, so a folder that is not empty yet is tried again once and otherwise left.
+    /// </summary>
+    public static void DeleteFolder(string path)
+    {
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            try { Directory.Delete(path, recursive: true); return; }
+            catch (IOException) { Thread.Sleep(200); }
+        }
+    }
+
     /// <summary>A new empty folder under the temp folder.</summary>
     public static string NewTempFolder()
     {
