@@ -80,6 +80,29 @@ public class KnowledgeFolderTests : IDisposable
         RepoPaths.DeleteFolder(data);
     }
 
+    [Theory]
+    [InlineData("train")]
+    [InlineData("")]
+    public async Task A_precision_target_out_of_range_stops_the_train_verb_and_the_server(string verb)
+    {
+        WriteFaq(ClinicFaq);
+        var data = RepoPaths.NewTempFolder();
+        var environment = new Dictionary<string, string>
+        {
+            ["Knowledge__Path"] = _knowledge, ["Storage__DataPath"] = data, ["Routing__AnswerPrecision"] = "1.5",
+        };
+
+        var (exitCode, _, errors) = verb.Length > 0
+            ? await HostProcess.RunAsync(environment, TimeSpan.FromSeconds(60), verb)
+            : await HostProcess.RunAsync(environment, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AnswerPrecision", errors);
+        Assert.Contains("between 0.5 and 1", errors);
+        Assert.False(Directory.Exists(Path.Combine(data, "models")));
+        RepoPaths.DeleteFolder(data);
+    }
+
     [Fact]
     public async Task A_restart_reuses_the_saved_model_and_vectors_and_a_change_retrains()
     {

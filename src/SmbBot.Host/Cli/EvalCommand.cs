@@ -193,8 +193,7 @@ public static class EvalCommand
         }
     }
 
-    private static RoutingOptions Routing(IConfiguration configuration) =>
-        configuration.GetSection(RoutingOptions.SectionName).Get<RoutingOptions>() ?? new();
+    private static RoutingOptions Routing(IConfiguration configuration) => Configuration.RoutingSettings.Read(configuration);
 
     private static List<ScoredOutcome> Outcomes(IntentClassifier classifier, List<IntentSample> inScope, List<IntentSample> outOfScope)
     {

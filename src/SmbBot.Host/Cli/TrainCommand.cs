@@ -20,6 +20,7 @@ public static class TrainCommand
         void Progress(string step) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:0.0}s] {step}");
 
         var paths = SmbBotPaths.From(configuration);
+        var routing = RoutingSettings.Read(configuration);
         Progress($"reading knowledge from {paths.Knowledge}");
         var knowledge = KnowledgeBase.Load(paths.Knowledge);
         Progress($"{knowledge.Faq.Count} FAQ entries, {knowledge.Intents.Count} intent examples, {knowledge.Customers.Count} CRM customers");
@@ -34,7 +35,6 @@ public static class TrainCommand
         var model = IntentTraining.TrainAndSave(knowledge, samples, paths.Models, Progress);
         var cv = CrossValidationReport.From(model.HeldOut.Select(h => h.Prediction).ToArray(), IntentTraining.Folds);
         var classifier = model.Classifier;
-        var routing = configuration.GetSection(RoutingOptions.SectionName).Get<RoutingOptions>() ?? new();
         var retriever = new FaqRetriever(index, knowledge.Faq, new RetrievalWeights(routing.KeywordWeight, routing.AnswerWeight));
         Progress("choosing the routing thresholds from the held-out predictions");
         var (calibration, resolved, turns) = RoutingCalibrationStartup.Calibrate(knowledge, model.HeldOut, retriever, routing);
