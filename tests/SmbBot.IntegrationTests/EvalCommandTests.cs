@@ -52,13 +52,80 @@ public class EvalCommandTests : IDisposable
         Assert.Equal((2, 1.0, 1.0), ((int)result["examples"]!, (double)result["top1"]!, (double)result["mrr"]!));
     }
 
+    [Fact]
+    public async Task Clinc150_format_chooses_the_threshold_on_validation_with_the_bots_target()
+    {
+        string[] Rows(params (string Text, string Label)[] rows) => rows.Select(r => $"[\"{r.Text}\", \"{r.Label}\"]").ToArray();
+        var train = new[]
+        {
+            ("what is my balance", "balance"), ("how much money do I have", "balance"), ("check my account balance", "balance"), ("tell me my balance", "balance"), ("balance in checking", "balance"),
+            ("set an alarm for 7", "alarm"), ("wake me up at six", "alarm"), ("alarm for tomorrow morning", "alarm"), ("set my alarm", "alarm"), ("create an alarm at noon", "alarm"),
+            ("what is the weather", "weather"), ("will it rain today", "weather"), ("forecast for tomorrow", "weather"), ("is it sunny outside", "weather"), ("how cold is it", "weather"),
+        };
+        var json = $$"""
+            {
+              "train": [{{string.Join(",", Rows(train))}}],
+              "val": [{{string.Join(",", Rows(("how much is in my account", "balance"), ("set an alarm please", "alarm"), ("is it going to snow", "weather")))}}],
+              "oos_val": [{{string.Join(",", Rows(("who won the football", "oos"), ("recipe for pancakes", "oos")))}}],
+              "test": [{{string.Join(",", Rows(("my current balance", "balance"), ("alarm at 8 am", "alarm"), ("weather this weekend", "weather")))}}],
+              "oos_test": [{{string.Join(",", Rows(("tell me a joke about cats", "oos"), ("how tall is everest", "oos")))}}]
+            }
+            """;
+        File.WriteAllText(Path.Combine(_folder, "data_full.json"), json);
+        // A path relative to the repository root works even though the host does not run there.
+        var relative = Path.GetRelativePath(RepoPaths.Root, _folder);
+
+        var (exitCode, output, errors) = await Eval("clinc150", "--data", relative);
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("chosen on the validation split (target precision 97 %", output);
+        var result = JsonNode.Parse(output.TrimEnd().Split('\n')[^1])!;
+        Assert.Equal(("clinc150", 5, 0.97), ((string?)result["dataset"], (int)result["examples"]!, (double)result["targetPrecision"]!));
+        Assert.InRange((double)result["threshold"]!, 0, 1);
+        Assert.InRange((double)result["inScopeAccuracy"]!, 0, (double)result["inScopeAccuracyNoThreshold"]!);
+        Assert.InRange((double)result["oosRecall"]!, 0, 1);
+    }
+
     [Theory]
+    [InlineData("{\"train\": []}", "split 'train' is empty")]
+    [InlineData("{\"train\": [[\"hi\", \"greet\"]]}", "has no 'val' split")]
+    [InlineData("not json", "is not the CLINC150 data_full.json format")]
+    [InlineData("{\"train\": [[\"hello\"]], \"val\": [], \"test\": [], \"oos_val\": [], \"oos_test\": []}", "is not the CLINC150 data_full.json format")]
+    public async Task A_malformed_clinc150_file_is_named(string content, string message)
+    {
+        File.WriteAllText(Path.Combine(_folder, "data_full.json"), content);
+
+        var (exitCode, _, errors) = await Eval("clinc150", "--data", _folder);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("data_full.json", errors);
+        Assert.Contains(message, errors);
+    }
+
+    [Theory]
+    [InlineData("clinc150", "data_full.json does not exist")]
     [InlineData("banking77", "train.csv does not exist")]
     [InlineData("stackfaq", "stackExchange-FAQ.xml does not exist")]
     [InlineData("weather", "unknown dataset 'weather'")]
     public async Task Missing_data_names_the_file(string dataset, string message)
     {
         var (exitCode, _, errors) = await Eval(dataset, "--data", _folder);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(message, errors);
+    }
+
+    [Theory]
+    [InlineData("--shots", "ten", "--shots must be a whole number of at least 1, not 'ten'")]
+    [InlineData("--shots", "0", "--shots must be a whole number of at least 1, not '0'")]
+    [InlineData("--seed", "x", "--seed must be a whole number, not 'x'")]
+    public async Task A_bad_few_shot_option_is_an_error(string option, string value, string message)
+    {
+        File.WriteAllText(Path.Combine(_folder, "train.csv"), "text,category\nhello,greeting\nbye,goodbye\n");
+        File.WriteAllText(Path.Combine(_folder, "test.csv"), "text,category\nhi,greeting\n");
+        string[] args = option == "--seed" ? ["banking77", "--data", _folder, "--shots", "1", option, value] : ["banking77", "--data", _folder, option, value];
+
+        var (exitCode, _, errors) = await Eval(args);
 
         Assert.Equal(1, exitCode);
         Assert.Contains(message, errors);

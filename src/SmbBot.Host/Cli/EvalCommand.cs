@@ -56,9 +56,11 @@ public static class EvalCommand
     {
         var train = ReadLabelled(Path.Combine(folder, "train.csv"));
         var test = ReadLabelled(Path.Combine(folder, "test.csv"));
-        if (Option(args, "--shots") is { } shotsText && int.TryParse(shotsText, out var shots))
+        if (Option(args, "--shots") is { } shotsText)
         {
-            var seed = int.TryParse(Option(args, "--seed"), out var s) ? s : 1;
+            if (!int.TryParse(shotsText, out var shots) || shots < 1) throw new EvalDataException($"--shots must be a whole number of at least 1, not '{shotsText}'");
+            var seedText = Option(args, "--seed") ?? "1";
+            if (!int.TryParse(seedText, out var seed)) throw new EvalDataException($"--seed must be a whole number, not '{seedText}'");
             var random = new Random(seed);
             train = train.GroupBy(x => x.Label).SelectMany(g => g.OrderBy(_ => random.Next()).Take(shots)).ToList();
             progress($"{shots} examples per intent (seed {seed})");
@@ -88,18 +90,10 @@ public static class EvalCommand
     {
         var file = Directory.Exists(path) ? Path.Combine(path, "data_full.json") : path;
         if (!File.Exists(file)) throw new EvalDataException($"{Path.GetFullPath(file)} does not exist");
-        Dictionary<string, List<(string Text, string Label)>> splits;
-        try
-        {
-            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-            splits = json.ToDictionary(p => p.Key, p => p.Value!.AsArray().Select(x => ((string)x![0]!, (string)x[1]!)).ToList());
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException)
-        {
-            throw new EvalDataException($"{file} is not the CLINC150 data_full.json format: {e.Message}");
-        }
+        var splits = ReadClincSplits(file);
         foreach (var key in new[] { "train", "val", "test", "oos_val", "oos_test" })
-            if (!splits.ContainsKey(key)) throw new EvalDataException($"{file} has no '{key}' split");
+            if (!splits.TryGetValue(key, out var split)) throw new EvalDataException($"{file} has no '{key}' split");
+            else if (split.Count == 0) throw new EvalDataException($"{file}: split '{key}' is empty");
         using var embeddings = new MiniLmEmbeddingGenerator();
         var train = Embed(splits["train"], embeddings, progress, "training");
         var val = Embed(splits["val"], embeddings, progress, "validation");
@@ -150,6 +144,7 @@ public static class EvalCommand
         if (threads.Length == 0) throw new EvalDataException($"{file} has no <qapair> elements");
         var faq = threads.Select(t => new FaqEntry(t.Id, t.Question, string.Join("\n", t.Answers), [], "stackfaq", file)).ToArray();
         var queries = threads.SelectMany(t => t.Queries.Select(q => (Thread: t.Id, Text: q))).ToArray();
+        if (queries.Length == 0) throw new EvalDataException($"{file} has no <rephr> queries");
         progress($"{faq.Length} threads, {threads.Sum(t => t.Answers.Length)} answers, {queries.Length} queries");
 
         var folder = Path.Combine(Path.GetTempPath(), "smbbot-eval-" + Guid.NewGuid().ToString("N"));
@@ -193,6 +188,31 @@ public static class EvalCommand
         }
     }
 
+    /// <summary>An object of splits, each an array of <c>[text, intent]</c> pairs of strings.</summary>
+    private static Dictionary<string, List<(string Text, string Label)>> ReadClincSplits(string file)
+    {
+        EvalDataException Bad(string why) => new($"{Path.GetFullPath(file)} is not the CLINC150 data_full.json format: {why}");
+        System.Text.Json.Nodes.JsonNode? root;
+        try { root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file)); }
+        catch (System.Text.Json.JsonException e) { throw Bad(e.Message); }
+        if (root is not System.Text.Json.Nodes.JsonObject splits) throw Bad("the file is not a JSON object of splits");
+        var result = new Dictionary<string, List<(string Text, string Label)>>();
+        foreach (var (name, value) in splits)
+        {
+            if (value is not System.Text.Json.Nodes.JsonArray items) throw Bad($"split '{name}' is not an array");
+            var rows = new List<(string Text, string Label)>(items.Count);
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (items[i] is not System.Text.Json.Nodes.JsonArray { Count: 2 } pair
+                    || pair[0]?.GetValueKind() != System.Text.Json.JsonValueKind.String || pair[1]?.GetValueKind() != System.Text.Json.JsonValueKind.String)
+                    throw Bad($"item {i} of split '{name}' is not a [text, intent] pair of strings");
+                rows.Add(((string)pair[0]!, (string)pair[1]!));
+            }
+            result[name] = rows;
+        }
+        return result;
+    }
+
     private static RoutingOptions Routing(IConfiguration configuration) => Configuration.RoutingSettings.Read(configuration);
 
     private static List<ScoredOutcome> Outcomes(IntentClassifier classifier, List<IntentSample> inScope, List<IntentSample> outOfScope)
@@ -214,7 +234,8 @@ public static class EvalCommand
         try
         {
             var rows = CsvTable.Read(file, file, ["text", "category"]);
-            return rows.Select(r => (r.Fields[0].Trim(), r.Fields[1].Trim())).Where(r => r.Item1.Length > 0 && r.Item2.Length > 0).ToList();
+            var labelled = rows.Select(r => (r.Fields[0].Trim(), r.Fields[1].Trim())).Where(r => r.Item1.Length > 0 && r.Item2.Length > 0).ToList();
+            return labelled.Count > 0 ? labelled : throw new EvalDataException($"{Path.GetFullPath(file)} has no labelled rows");
         }
         catch (KnowledgeFileException e)
         {
