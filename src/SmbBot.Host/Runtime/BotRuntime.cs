@@ -24,9 +24,6 @@ public sealed class BotRuntime(EmbeddingCache embeddings) : ITurnUnderstanding
     /// <summary>The FAQ as a Semantic Kernel text search (null until started).</summary>
     public ITextSearch<FaqPhrasingRecord>? TextSearch => _loaded?.TextSearch;
 
-    /// <summary>The routing settings in use, with the thresholds resolved (null until started).</summary>
-    public RoutingOptions? Routing => _loaded?.Routing;
-
     /// <summary>The routing thresholds in use and where each comes from (empty until started).</summary>
     public IReadOnlyList<ThresholdInUse> Thresholds => _loaded?.Thresholds ?? [];
 
