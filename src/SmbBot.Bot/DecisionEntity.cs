@@ -30,6 +30,7 @@ public static class DecisionEntity
         p["route"] = RouteName(decision.Route);
         p["intent"] = decision.Intent.Intent;
         p["intentConfidence"] = Math.Round(decision.Intent.Confidence, 4);
+        if (decision.Intent.HandoverConfidence is { } handover) p["handoverConfidence"] = Math.Round(handover, 4);
         var faq = decision.Answer ?? decision.BestMatch;
         if (faq is not null)
         {

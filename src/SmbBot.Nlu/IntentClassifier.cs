@@ -13,7 +13,14 @@ namespace SmbBot.Nlu;
 public sealed class IntentClassifier
 {
     /// <summary>Changes whenever the pipeline changes, so a saved model of another shape is never loaded.</summary>
-    public const string PipelineVersion = "v3";
+    public const string PipelineVersion = "v4";
+
+    /// <summary>
+    /// The sentence embedding's weight against the n-gram features (both of length 1). At 1 the regularisation leaves
+    /// the embedding under-used: 2 took the sample shop's 5-fold accuracy from 85.8% to 89.0% (macro 76.6% to 82.4%)
+    /// and 10-shot BANKING77 from 81.5% to 84.5% (docs/quality.md).
+    /// </summary>
+    public const float EmbeddingWeight = 2f;
 
     private const int Seed = 20261125;
     private readonly ITransformer _model;
@@ -95,10 +102,16 @@ public sealed class IntentClassifier
         var engine = _engines.Get();
         try
         {
-            var scores = engine.Predict(new IntentSample { Text = text, Embedding = embedding }).Score;
+            var scores = engine.Predict(new IntentSample { Text = text, Embedding = Weighted(embedding) }).Score;
             int best = 0;
             for (int i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
-            return (new IntentPrediction(Labels[best], scores[best]), scores);
+            float? handover = null;
+            if (Intents.IsHandover(Labels[best]))
+            {
+                handover = 0;
+                for (int i = 0; i < scores.Length; i++) if (Intents.IsHandover(Labels[i])) handover += scores[i];
+            }
+            return (new IntentPrediction(Labels[best], scores[best], handover), scores);
         }
         finally
         {
@@ -130,8 +143,15 @@ public sealed class IntentClassifier
         float total = samples.Count, classes = counts.Count;
         return samples.Select(s => new IntentSample
         {
-            Text = s.Text, Embedding = s.Embedding, Label = s.Label, Weight = total / (classes * counts[s.Label]),
+            Text = s.Text, Embedding = Weighted(s.Embedding), Label = s.Label, Weight = total / (classes * counts[s.Label]),
         }).ToArray();
+    }
+
+    private static float[] Weighted(float[] embedding)
+    {
+        var weighted = new float[embedding.Length];
+        System.Numerics.Tensors.TensorPrimitives.Multiply(embedding, EmbeddingWeight, weighted);
+        return weighted;
     }
 
     private static IEstimator<ITransformer> BuildPipeline(MLContext ml) =>

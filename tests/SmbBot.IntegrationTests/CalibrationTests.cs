@@ -18,7 +18,7 @@ public class CalibrationTests(SampleBotHost host) : IClassFixture<SampleBotHost>
 
         var inUse = await ThresholdsAsync(host.CreateClient());
 
-        foreach (var setting in new[] { "MinIntentConfidence", "AnswerScore", "ClarifyScore" })
+        foreach (var setting in new[] { "MinIntentConfidence", "MinHandoverConfidence", "AnswerScore", "ClarifyScore" })
         {
             var printed = Regex.Match(output, $@"  {setting} +(0\.\d\d)  target \d+ % right; (\w+)");
             Assert.True(printed.Success, output);
@@ -45,6 +45,20 @@ public class CalibrationTests(SampleBotHost host) : IClassFixture<SampleBotHost>
         Assert.Equal(0.99, (double)inUse["AnswerScore"]!["value"]!, 6);
         Assert.Equal("set in Routing", (string?)inUse["AnswerScore"]!["source"]);
         Assert.StartsWith("calibrated", (string?)inUse["MinIntentConfidence"]!["source"]);
+    }
+
+    [Fact]
+    public async Task A_request_split_between_handover_intents_opens_a_ticket_on_their_added_probability()
+    {
+        var client = host.CreateClient();
+        var inUse = await ThresholdsAsync(client);
+
+        var decision = Activities.Decision((await Activities.AskAsync(client, "I need to talk to a person about my invoice"))[^1]!.AsObject())!;
+
+        Assert.Equal("escalate", (string?)decision["route"]);
+        var handover = (double)decision["handoverConfidence"]!;
+        Assert.True(handover > (double)decision["intentConfidence"]!, decision.ToJsonString());
+        Assert.True(handover >= (double)inUse["MinHandoverConfidence"]!["value"]!);
     }
 
     private static async Task<JsonObject> ThresholdsAsync(HttpClient client)

@@ -28,6 +28,13 @@ public static class Intents
     /// <summary>Intents a person must handle.</summary>
     public static bool NeedsPerson(string intent) => intent is Human or Complaint or Account or Urgent;
 
+    /// <summary>
+    /// Intents that open an ordinary ticket (their category and priority differ, and staff can change them): telling
+    /// them apart matters less than seeing that a person is needed. <see cref="Urgent"/> is not one of them: it makes
+    /// the ticket urgent and adds the safety instruction.
+    /// </summary>
+    public static bool IsHandover(string intent) => intent is Human or Complaint or Account;
+
     /// <summary>Intents answered with a short social reply.</summary>
     public static bool IsSmallTalk(string intent) => intent is Greeting or Thanks or Goodbye;
 }

@@ -13,8 +13,8 @@ public sealed record HeldOutTurn(string Text, string ExpectedIntent, string? Exp
 /// <summary>A threshold in use, its target precision and where its value comes from.</summary>
 public sealed record ThresholdInUse(string Setting, double Value, double TargetPrecision, string Source);
 
-/// <summary>The three thresholds chosen from held-out turns.</summary>
-public sealed record RoutingCalibration(CalibratedThreshold Intent, CalibratedThreshold Answer, CalibratedThreshold Suggestion)
+/// <summary>The four thresholds chosen from held-out turns.</summary>
+public sealed record RoutingCalibration(CalibratedThreshold Intent, CalibratedThreshold Handover, CalibratedThreshold Answer, CalibratedThreshold Suggestion)
 {
     /// <summary>Fewer held-out outcomes than this do not choose a threshold; the fallback is used.</summary>
     public const int MinimumSamples = 20;
@@ -26,6 +26,7 @@ public sealed record RoutingCalibration(CalibratedThreshold Intent, CalibratedTh
     public IReadOnlyList<ThresholdInUse> InUse(RoutingOptions configured, RoutingOptions resolved) =>
     [
         new("MinIntentConfidence", resolved.IntentLevel, configured.IntentPrecision, Describe(configured.MinIntentConfidence, Intent)),
+        new("MinHandoverConfidence", resolved.HandoverLevel, configured.HandoverPrecision, Describe(configured.MinHandoverConfidence, Handover)),
         new("AnswerScore", resolved.AnswerLevel, configured.AnswerPrecision, Describe(configured.AnswerScore, Answer)),
         new("ClarifyScore", resolved.ClarifyLevel, configured.SuggestionPrecision, Describe(configured.ClarifyScore, Suggestion)),
     ];
@@ -39,7 +40,7 @@ public sealed record RoutingCalibration(CalibratedThreshold Intent, CalibratedTh
 }
 
 /// <summary>
-/// Chooses <c>MinIntentConfidence</c>, <c>AnswerScore</c> and <c>ClarifyScore</c> by replaying held-out turns
+/// Chooses <c>MinIntentConfidence</c>, <c>MinHandoverConfidence</c>, <c>AnswerScore</c> and <c>ClarifyScore</c> by replaying held-out turns
 /// through <see cref="TurnPolicy"/> itself: each threshold is the lowest at which the decisions it controls reach
 /// their target precision (<see cref="ConfidenceCalibration"/>). A threshold set in the options is kept as set.
 /// </summary>
@@ -49,23 +50,37 @@ public static class RoutingCalibrator
     public static (RoutingCalibration Calibration, RoutingOptions Resolved) Calibrate(IReadOnlyList<HeldOutTurn> turns, RoutingOptions options)
     {
         var intent = ConfidenceCalibration.Choose(IntentOutcomes(turns), options.IntentPrecision);
-        var resolved = options.With(minIntentConfidence: options.MinIntentConfidence ?? Use(intent, RoutingOptions.FallbackMinIntentConfidence));
+        var handover = ConfidenceCalibration.Choose(HandoverOutcomes(turns), options.HandoverPrecision);
+        var resolved = options.With(
+            minIntentConfidence: options.MinIntentConfidence ?? Use(intent, RoutingOptions.FallbackMinIntentConfidence),
+            minHandoverConfidence: options.MinHandoverConfidence ?? Use(handover, RoutingOptions.FallbackMinHandoverConfidence));
 
         var answer = ConfidenceCalibration.Choose(AnswerOutcomes(turns, resolved), options.AnswerPrecision);
         resolved = resolved.With(answerScore: options.AnswerScore ?? Use(answer, RoutingOptions.FallbackAnswerScore));
 
         var suggestion = ConfidenceCalibration.Choose(SuggestionOutcomes(turns, resolved), options.SuggestionPrecision);
         resolved = resolved.With(clarifyScore: options.ClarifyScore ?? Math.Min(Use(suggestion, RoutingOptions.FallbackClarifyScore), resolved.AnswerLevel));
-        return (new RoutingCalibration(intent, answer, suggestion), resolved);
+        return (new RoutingCalibration(intent, handover, answer, suggestion), resolved);
     }
 
     /// <summary>
-    /// Turns the classifier sends somewhere by intent (a person, small talk, off-topic): right when the intent is
-    /// the one the message was written for. Predictions of <c>faq</c> are not acted on by intent.
+    /// Turns the classifier answers as small talk or off-topic: right when the intent is the one the message was
+    /// written for.
     /// </summary>
     public static IReadOnlyList<ScoredOutcome> IntentOutcomes(IEnumerable<HeldOutTurn> turns) => turns
-        .Where(t => t.Intent.Intent != Intents.Faq)
+        .Where(t => t.Intent.Intent != Intents.Faq && !Intents.NeedsPerson(t.Intent.Intent))
         .Select(t => new ScoredOutcome(t.Intent.Confidence, t.Intent.Intent == t.ExpectedIntent))
+        .ToArray();
+
+    /// <summary>
+    /// Turns the classifier hands to a person, scored by <see cref="IntentPrediction.ActingConfidence"/>: right when
+    /// the intent is the one the message was written for, or both are ordinary handover intents (a ticket either way;
+    /// only its category and priority differ).
+    /// </summary>
+    public static IReadOnlyList<ScoredOutcome> HandoverOutcomes(IEnumerable<HeldOutTurn> turns) => turns
+        .Where(t => Intents.NeedsPerson(t.Intent.Intent))
+        .Select(t => new ScoredOutcome(t.Intent.ActingConfidence, t.Intent.Intent == t.ExpectedIntent
+            || (Intents.IsHandover(t.Intent.Intent) && Intents.IsHandover(t.ExpectedIntent))))
         .ToArray();
 
     /// <summary>

@@ -11,10 +11,16 @@ public sealed class RoutingOptions : IValidatableObject
     public const string SectionName = "Routing";
 
     /// <summary>Used for a threshold that is neither set nor could be calibrated (too few examples).</summary>
-    public const double FallbackMinIntentConfidence = 0.5, FallbackAnswerScore = 0.7, FallbackClarifyScore = 0.45;
+    public const double FallbackMinIntentConfidence = 0.5, FallbackMinHandoverConfidence = 0.5, FallbackAnswerScore = 0.7, FallbackClarifyScore = 0.45;
 
-    /// <summary>Below this classifier probability the bot does not act on the predicted intent. Null: calibrated.</summary>
+    /// <summary>Below this probability the bot does not act on small talk or off-topic. Null: calibrated.</summary>
     [Range(0.0, 1.0)] public double? MinIntentConfidence { get; set; }
+
+    /// <summary>
+    /// Below this probability the bot does not hand over to a person on its own (the probability of the handover
+    /// intents together; of <c>urgent</c> alone). Null: calibrated.
+    /// </summary>
+    [Range(0.0, 1.0)] public double? MinHandoverConfidence { get; set; }
 
     /// <summary>FAQ match score at or above which the bot answers outright (if the runner-up is far enough behind). Null: calibrated.</summary>
     [Range(0.0, 1.0)] public double? AnswerScore { get; set; }
@@ -22,8 +28,14 @@ public sealed class RoutingOptions : IValidatableObject
     /// <summary>FAQ match score at or above which an entry is offered in a "did you mean". Null: calibrated.</summary>
     [Range(0.0, 1.0)] public double? ClarifyScore { get; set; }
 
-    /// <summary>Share of the held-out messages acted on by intent (a person, small talk, off-topic) that must be right.</summary>
+    /// <summary>Share of the held-out messages answered as small talk or off-topic that must be right.</summary>
     [Range(0.5, 1.0)] public double IntentPrecision { get; set; } = 0.97;
+
+    /// <summary>
+    /// Share of the held-out hand-overs to a person that must be right. Lower than the others: a person looking at a
+    /// message that did not need one is the safe failure.
+    /// </summary>
+    [Range(0.5, 1.0)] public double HandoverPrecision { get; set; } = 0.9;
 
     /// <summary>Share of the held-out questions answered outright that must get the right FAQ entry.</summary>
     [Range(0.5, 1.0)] public double AnswerPrecision { get; set; } = 0.98;
@@ -46,8 +58,11 @@ public sealed class RoutingOptions : IValidatableObject
     /// <summary>How much a match with an answer's text counts against a match with a question (0 to 1).</summary>
     [Range(0.0, 1.0)] public double AnswerWeight { get; set; } = 0.9;
 
-    /// <summary>The intent threshold in effect.</summary>
+    /// <summary>The small-talk and off-topic threshold in effect.</summary>
     public double IntentLevel => MinIntentConfidence ?? FallbackMinIntentConfidence;
+
+    /// <summary>The hand-over threshold in effect.</summary>
+    public double HandoverLevel => MinHandoverConfidence ?? FallbackMinHandoverConfidence;
 
     /// <summary>The answer threshold in effect.</summary>
     public double AnswerLevel => AnswerScore ?? FallbackAnswerScore;
@@ -56,10 +71,12 @@ public sealed class RoutingOptions : IValidatableObject
     public double ClarifyLevel => Math.Min(ClarifyScore ?? FallbackClarifyScore, AnswerLevel);
 
     /// <summary>A copy with the given thresholds; null keeps this one's.</summary>
-    public RoutingOptions With(double? minIntentConfidence = null, double? answerScore = null, double? clarifyScore = null)
+    public RoutingOptions With(double? minIntentConfidence = null, double? answerScore = null, double? clarifyScore = null,
+        double? minHandoverConfidence = null)
     {
         var copy = (RoutingOptions)MemberwiseClone();
         copy.MinIntentConfidence = minIntentConfidence ?? MinIntentConfidence;
+        copy.MinHandoverConfidence = minHandoverConfidence ?? MinHandoverConfidence;
         copy.AnswerScore = answerScore ?? AnswerScore;
         copy.ClarifyScore = clarifyScore ?? ClarifyScore;
         return copy;

@@ -1,7 +1,15 @@
 namespace SmbBot.Core.Routing;
 
 /// <summary>What the classifier thinks the customer wants, with its probability.</summary>
-public sealed record IntentPrediction(string Intent, float Confidence);
+/// <param name="HandoverConfidence">
+/// When the intent is one of <see cref="Intents.IsHandover"/>: the probability of all of them together, since each
+/// hands the customer to a person; otherwise null.
+/// </param>
+public sealed record IntentPrediction(string Intent, float Confidence, float? HandoverConfidence = null)
+{
+    /// <summary>The probability that acting on this intent is right: for a handover intent, that any of them is meant.</summary>
+    public float ActingConfidence => HandoverConfidence ?? Confidence;
+}
 
 /// <summary>An FAQ entry that may answer the customer, scored from 0 (unrelated) to 1 (the same question).</summary>
 /// <param name="Exact">The message is, up to case and punctuation, one of the entry's questions.</param>

@@ -11,7 +11,10 @@ public static class TurnPolicy
     {
         var best = candidates.Count > 0 ? candidates[0] : null;
         var runnerUp = candidates.Count > 1 ? candidates[1] : null;
-        bool sure = intent.Confidence >= options.IntentLevel;
+        // A person is the safe failure, so handing over has its own (lower) threshold.
+        bool sure = Intents.NeedsPerson(intent.Intent)
+            ? intent.ActingConfidence >= options.HandoverLevel
+            : intent.Confidence >= options.IntentLevel;
         bool clearMatch = best is not null && best.Score >= options.AnswerLevel
             && (runnerUp is null || best.Score - runnerUp.Score >= options.AnswerMargin);
         var near = best is null ? [] : candidates

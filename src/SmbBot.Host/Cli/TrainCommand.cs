@@ -52,10 +52,11 @@ public static class TrainCommand
         output.WriteLine();
         output.WriteLine("What each threshold trades off on the held-out examples: share of the decisions taken that are right /");
         output.WriteLine("share of the right ones still taken. Higher thresholds are right more often and act less often.");
-        output.WriteLine("  threshold  intent           answer           suggestion");
+        output.WriteLine("  threshold  small talk/off  handover         answer           suggestion");
         var curves = new[]
         {
-            RoutingCalibrator.IntentOutcomes(turns), RoutingCalibrator.AnswerOutcomes(turns, resolved), RoutingCalibrator.SuggestionOutcomes(turns, resolved),
+            RoutingCalibrator.IntentOutcomes(turns), RoutingCalibrator.HandoverOutcomes(turns),
+            RoutingCalibrator.AnswerOutcomes(turns, resolved), RoutingCalibrator.SuggestionOutcomes(turns, resolved),
         };
         for (int step = 2; step <= 9; step++)
         {

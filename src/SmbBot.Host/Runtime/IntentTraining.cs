@@ -89,7 +89,7 @@ public static class IntentTraining
     private static void WriteHeldOut(string path, IReadOnlyList<HeldOutExample> heldOut)
     {
         var saved = heldOut.Select(h => new SavedExample(h.Prediction.Text, h.Prediction.Label, h.Prediction.Predicted.Intent,
-            h.Prediction.Predicted.Confidence, h.Prediction.TrueProbability, System.Runtime.InteropServices.MemoryMarshal.AsBytes(h.Vector.AsSpan()).ToArray()));
+            h.Prediction.Predicted.Confidence, h.Prediction.Predicted.HandoverConfidence, h.Prediction.TrueProbability, System.Runtime.InteropServices.MemoryMarshal.AsBytes(h.Vector.AsSpan()).ToArray()));
         var temp = path + ".tmp";
         File.WriteAllText(temp, System.Text.Json.JsonSerializer.Serialize(saved));
         File.Move(temp, path, overwrite: true);
@@ -103,13 +103,14 @@ public static class IntentTraining
         {
             if (x.Text is null || x.Label is null || x.Predicted is null || x.Vector is null || x.Vector.Length % sizeof(float) != 0)
                 throw new InvalidDataException($"{path} has an incomplete example");
-            var prediction = new HeldOutPrediction(x.Text, x.Label, new IntentPrediction(x.Predicted, x.Confidence), x.TrueProbability);
+            var prediction = new HeldOutPrediction(x.Text, x.Label, new IntentPrediction(x.Predicted, x.Confidence, x.HandoverConfidence), x.TrueProbability);
             return new HeldOutExample(prediction, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(x.Vector).ToArray());
         }).ToArray();
     }
 
     /// <summary>One held-out example on disk; the vector as little-endian float bytes (base64 in the JSON).</summary>
-    private sealed record SavedExample(string Text, string Label, string Predicted, float Confidence, float TrueProbability, byte[] Vector);
+    private sealed record SavedExample(string Text, string Label, string Predicted, float Confidence, float? HandoverConfidence,
+        float TrueProbability, byte[] Vector);
 }
 
 /// <summary>A held-out prediction with the example's embedding, so calibration at start needs no model.</summary>

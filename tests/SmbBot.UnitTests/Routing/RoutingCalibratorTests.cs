@@ -8,35 +8,56 @@ public class RoutingCalibratorTests
         new("q", Intents.Faq, expected, new IntentPrediction(Intents.Faq, intentConfidence),
             [new FaqCandidate(best ?? expected, "Q", score), new FaqCandidate("other", "Q", runnerUp)]);
 
-    private static HeldOutTurn Other(string expected, string predicted, float confidence, double faqScore = 0.2) =>
-        new("m", expected, null, new IntentPrediction(predicted, confidence), [new FaqCandidate("some-entry", "Q", faqScore)]);
+    private static HeldOutTurn Other(string expected, string predicted, float confidence, double faqScore = 0.2, float? handover = null) =>
+        new("m", expected, null, new IntentPrediction(predicted, confidence, handover), [new FaqCandidate("some-entry", "Q", faqScore)]);
 
-    /// <summary>30 right answers scored 0.60-0.89 and wrong ones at 0.65 and 0.55; intents right above 0.7, wrong below.</summary>
+    /// <summary>
+    /// 30 right answers scored 0.60-0.89, wrong ones at 0.65 and 0.55; small talk right from 0.71, wrong up to 0.54;
+    /// hand-overs right from 0.60 (a complaint taken for a request for a person counts as right), wrong up to 0.453.
+    /// </summary>
     private static List<HeldOutTurn> Turns()
     {
         var turns = Enumerable.Range(0, 30).Select(i => Faq($"e{i}", 0.60 + i / 100.0)).ToList();
         turns.Add(Faq("e1", 0.65, best: "e2"));
         turns.Add(Faq("e1", 0.55, best: "e2"));
         turns.AddRange(Enumerable.Range(0, 20).Select(i => Other(Intents.Greeting, Intents.Greeting, 0.71f + i / 100f)));
-        turns.AddRange(Enumerable.Range(0, 5).Select(i => Other(Intents.Complaint, Intents.Human, 0.5f + i / 100f)));
+        turns.AddRange(Enumerable.Range(0, 5).Select(i => Other(Intents.Thanks, Intents.Greeting, 0.5f + i / 100f)));
+        turns.AddRange(Enumerable.Range(0, 20).Select(i => Other(Intents.Complaint, Intents.Human, 0.4f, handover: 0.6f + i / 100f)));
+        turns.Add(Other(Intents.Faq, Intents.Account, 0.4f, handover: 0.40f));
+        turns.Add(Other(Intents.Faq, Intents.Account, 0.4f, handover: 0.42f));
+        turns.Add(Other(Intents.Urgent, Intents.Human, 0.4f, handover: 0.453f)); // urgent never counts with the others
         return turns;
     }
 
     [Fact]
     public void Chooses_each_threshold_at_its_target_through_the_turn_policy()
     {
-        var options = new RoutingOptions { IntentPrecision = 1.0, AnswerPrecision = 1.0, SuggestionPrecision = 0.5 };
+        var options = new RoutingOptions { IntentPrecision = 1.0, HandoverPrecision = 1.0, AnswerPrecision = 1.0, SuggestionPrecision = 0.5 };
 
         var (calibration, resolved) = RoutingCalibrator.Calibrate(Turns(), options);
 
-        Assert.Equal(0.55, resolved.MinIntentConfidence); // the wrong "human" predictions reach 0.54
-        Assert.Equal(0.66, resolved.AnswerScore);          // the wrong answer at 0.65
+        Assert.Equal(0.55, resolved.MinIntentConfidence);   // the wrong "greeting" predictions reach 0.54
+        Assert.Equal(0.46, resolved.MinHandoverConfidence); // the wrong hand-overs reach 0.453
+        Assert.Equal(0.66, resolved.AnswerScore);           // the wrong answer at 0.65
         Assert.True(resolved.ClarifyScore <= resolved.AnswerScore);
-        Assert.True(calibration.Intent.Reached && calibration.Answer.Reached);
-        Assert.Equal(25, calibration.Intent.Samples);
-        // The 25 other turns count too: with a low answer threshold their weak FAQ match (0.2) would be answered.
-        Assert.Equal(57, calibration.Answer.Samples);
-        Assert.All(calibration.InUse(options, resolved).Take(2), t => Assert.StartsWith("calibrated", t.Source));
+        Assert.Equal((25, 23), (calibration.Intent.Samples, calibration.Handover.Samples));
+        Assert.Equal(20 / 20.0, calibration.Handover.Coverage);
+        // Turns that are not handed over count too: with a low answer threshold their weak FAQ match (0.2) would be
+        // answered (the 25 small-talk turns and the urgent one below 0.46; the two FAQ-style ones without a known
+        // entry cannot be judged).
+        Assert.Equal(58, calibration.Answer.Samples);
+        Assert.All(calibration.InUse(options, resolved).Take(3), t => Assert.StartsWith("calibrated", t.Source));
+    }
+
+    [Fact]
+    public void A_request_for_a_person_counts_the_handover_intents_together()
+    {
+        var options = new RoutingOptions { MinHandoverConfidence = 0.8, MinIntentConfidence = 0.8 };
+        var split = new IntentPrediction(Intents.Human, 0.55f, HandoverConfidence: 0.95f);
+        var urgent = new IntentPrediction(Intents.Urgent, 0.55f);
+
+        Assert.Equal(Route.Escalate, TurnPolicy.Decide(split, [], options).Route);
+        Assert.NotEqual(Route.Escalate, TurnPolicy.Decide(urgent, [], options).Route);
     }
 
     [Fact]
@@ -54,12 +75,15 @@ public class RoutingCalibratorTests
     }
 
     [Fact]
-    public void Intent_outcomes_leave_out_faq_predictions()
+    public void Intent_and_handover_outcomes_split_the_predictions_and_leave_out_faq()
     {
-        var outcomes = RoutingCalibrator.IntentOutcomes([Faq("e1", 0.8), Other(Intents.Thanks, Intents.Greeting, 0.6f)]);
+        HeldOutTurn[] turns = [Faq("e1", 0.8), Other(Intents.Thanks, Intents.Greeting, 0.6f), Other(Intents.Complaint, Intents.Human, 0.5f, handover: 0.9f)];
 
-        var only = Assert.Single(outcomes);
-        Assert.False(only.Correct);
+        var intent = Assert.Single(RoutingCalibrator.IntentOutcomes(turns));
+        var handover = Assert.Single(RoutingCalibrator.HandoverOutcomes(turns));
+
+        Assert.False(intent.Correct);
+        Assert.Equal((0.9, true), (Math.Round(handover.Score, 4), handover.Correct));
     }
 
     [Fact]
@@ -79,12 +103,12 @@ public class RoutingCalibratorTests
         var few = Turns().Take(10).ToList();
         var (calibration, resolved) = RoutingCalibrator.Calibrate(few, new RoutingOptions());
         Assert.Equal(RoutingOptions.FallbackAnswerScore, resolved.AnswerScore);
-        Assert.StartsWith("fallback: only 10", calibration.InUse(new RoutingOptions(), resolved)[1].Source);
+        Assert.StartsWith("fallback: only 10", calibration.InUse(new RoutingOptions(), resolved)[2].Source);
 
         var allWrong = Enumerable.Range(0, 25).Select(i => Faq("e1", 0.5 + i / 100.0, best: "e2")).ToList();
         var (unreached, fallback) = RoutingCalibrator.Calibrate(allWrong, new RoutingOptions());
         Assert.False(unreached.Answer.Reached);
         Assert.Equal(RoutingOptions.FallbackAnswerScore, fallback.AnswerScore);
-        Assert.StartsWith("fallback: no threshold reached", unreached.InUse(new RoutingOptions(), fallback)[1].Source);
+        Assert.StartsWith("fallback: no threshold reached", unreached.InUse(new RoutingOptions(), fallback)[2].Source);
     }
 }
