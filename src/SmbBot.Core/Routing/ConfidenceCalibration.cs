@@ -31,7 +31,7 @@ public static class ConfidenceCalibration
         CalibratedThreshold? last = null;
         for (int i = 0; i <= steps; i++)
         {
-            var point = At(outcomes, i * Step);
+            var point = At(outcomes, Math.Round(i * Step, 2));
             last = point;
             if (point.Reached && point.Precision >= targetPrecision) return point;
         }
@@ -45,12 +45,13 @@ public static class ConfidenceCalibration
         foreach (var o in outcomes)
         {
             if (o.Correct) allRight++;
-            if (o.Score < threshold - 1e-9) continue;
+            // The same comparison as the bot's: at or above the threshold acts.
+            if (o.Score < threshold) continue;
             acted++;
             if (o.Correct) right++;
         }
         return new CalibratedThreshold(
-            Math.Round(threshold, 2),
+            threshold,
             acted == 0 ? 0 : right / (double)acted,
             allRight == 0 ? 0 : right / (double)allRight,
             outcomes.Count,
