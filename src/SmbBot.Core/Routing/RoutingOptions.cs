@@ -41,7 +41,7 @@ public sealed class RoutingOptions : IValidatableObject
     [Range(0.5, 1.0)] public double AnswerPrecision { get; set; } = 0.98;
 
     /// <summary>Share of the held-out "did you mean" offers that must include the right FAQ entry.</summary>
-    [Range(0.0, 1.0)] public double SuggestionPrecision { get; set; } = 0.75;
+    [Range(0.0, 1.0)] public double SuggestionPrecision { get; set; } = 0.8;
 
     /// <summary>How far ahead of the runner-up the best match must be to answer without asking.</summary>
     [Range(0.0, 1.0)] public double AnswerMargin { get; set; } = 0.10;
