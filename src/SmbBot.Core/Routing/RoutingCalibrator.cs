@@ -32,7 +32,7 @@ public sealed record RoutingCalibration(CalibratedThreshold Intent, CalibratedTh
     ];
 
     /// <summary>Where a threshold in use comes from, in words for the log and the <c>train</c> verb.</summary>
-    public static string Describe(double? configured, CalibratedThreshold calibrated) =>
+    private static string Describe(double? configured, CalibratedThreshold calibrated) =>
         configured is not null ? "set in Routing"
         : Usable(calibrated) ? $"calibrated: {calibrated.Precision:P1} right, {calibrated.Coverage:P0} of the right ones kept, on {calibrated.Samples} held-out decisions"
         : calibrated.Samples < MinimumSamples ? $"fallback: only {calibrated.Samples} held-out decisions"
