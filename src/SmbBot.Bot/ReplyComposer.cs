@@ -7,7 +7,7 @@ using SmbBot.Core.Tickets;
 namespace SmbBot.Bot;
 
 /// <summary>Turns decisions and ticket steps into what the customer reads.</summary>
-public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding understanding, TicketDesk desk, TimeProvider clock)
+public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding understanding, BusinessCalendar calendar, TimeProvider clock)
 {
     /// <summary>Suggested action that asks for a person.</summary>
     public const string TalkToPerson = ConversationFlow.TalkToPerson;
@@ -23,6 +23,25 @@ public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding underst
     /// <summary>The reply to a message with no text.</summary>
     public IMessageActivity EmptyMessage() => MessageFactory.Text(
         "I didn't catch a question there. Type what you'd like to know, for example \"How much does delivery cost?\"");
+
+    /// <summary>
+    /// What the customer is told after a step of the conversation flow; <paramref name="ticket"/> is the ticket the
+    /// step opened or changed.
+    /// </summary>
+    public IReadOnlyList<IMessageActivity> For(FlowResult turn, Ticket? ticket)
+    {
+        var outcome = turn.Outcome;
+        return outcome.Step switch
+        {
+            FlowStep.Reply => [Reply(outcome.Decision!)],
+            FlowStep.Rated => [ThanksForRating(outcome.Rating!.Value)],
+            FlowStep.ForwardToStaff => [],
+            FlowStep.OpenTicket => TicketOpened(ticket!, outcome.Decision!, turn.Record.AwaitingEmail),
+            FlowStep.AddToTicket => AddedToTicket(ticket!, outcome.Decision!, outcome.RaiseToUrgent),
+            FlowStep.ReplyAndAddToTicket => [ReplyWithTicket(outcome.Decision!, ticket!)],
+            _ => EmailStep(outcome.Step, ticket!),
+        };
+    }
 
     /// <summary>The reply for <paramref name="decision"/> when no ticket is involved.</summary>
     public IMessageActivity Reply(TurnDecision decision)
@@ -123,7 +142,7 @@ public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding underst
         $"{staffName} has marked your request {ticket.Number} as resolved, and I'm back to answer your questions. " +
         "How would you rate the help you got, from 1 (poor) to 5 (excellent)?", null, null);
 
-    private string Due(Ticket ticket) => DueText.Describe(ticket.FirstResponseDue, clock.GetUtcNow().UtcDateTime, desk.Routing.Calendar);
+    private string Due(Ticket ticket) => DueText.Describe(ticket.FirstResponseDue, clock.GetUtcNow().UtcDateTime, calendar);
 
     private IReadOnlyList<IMessageActivity> Traced(List<IMessageActivity> replies, Ticket ticket, TurnDecision? decision, string reason)
     {

@@ -16,11 +16,15 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(15);
 
-    /// <summary>Sends a staff reply to the customer and records it on the ticket; returns whether the chat took it.</summary>
+    /// <summary>
+    /// Records a staff reply on the ticket, then sends it to the customer's chat; returns whether the chat took it. A
+    /// reply the chat cannot take stays on the ticket, marked so.
+    /// </summary>
     public async Task<bool> ReplyAsync(Ticket ticket, string staffId, string staffName, string text)
     {
+        desk.AddStaffReply(ticket.Id, staffId, staffName, text);
         var delivered = await SendAsync(ticket, replies.StaffMessage(staffName, text));
-        desk.AddStaffReply(ticket.Id, staffId, staffName, text, delivered);
+        if (!delivered) desk.ReplyNotDelivered(ticket.Id, staffName);
         return delivered;
     }
 
@@ -28,18 +32,15 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
     public async Task<bool> ResolveAsync(Ticket ticket, string staffName)
     {
         desk.SetStatus(ticket.Id, TicketStatus.Resolved, staffName);
+        var handBack = replies.HandBack(ticket, staffName);
         using (await locks.EnterAsync(ticket.ConversationId, CancellationToken.None))
         {
-            var conversation = conversations.Load(ticket.ConversationId);
-            if (conversation.OpenTicketId == ticket.Id) conversation.OpenTicketId = null;
-            conversation.AwaitingEmail = false;
-            conversation.AwaitingRatingFor = ticket.Id;
-            conversations.Save(conversation);
+            var resolved = ConversationFlow.TicketResolved(conversations.Load(ticket.ConversationId), ticket.Id);
+            var (after, commands) = ConversationFlow.BotSaid(resolved, [handBack.Text], clock.GetUtcNow().UtcDateTime, ticket.Id);
+            desk.Perform(commands, after);
+            conversations.Save(after);
         }
-        var handBack = replies.HandBack(ticket, staffName);
-        var delivered = await SendAsync(ticket, handBack);
-        desk.AddMessage(ticket.Id, new TranscriptEntry { At = clock.GetUtcNow().UtcDateTime, From = Speaker.Bot, Text = handBack.Text });
-        return delivered;
+        return await SendAsync(ticket, handBack);
     }
 
     private async Task<bool> SendAsync(Ticket ticket, IMessageActivity message)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmbBot.Core.Conversations;
 using SmbBot.Core.Tickets;
 
 namespace SmbBot.Host;

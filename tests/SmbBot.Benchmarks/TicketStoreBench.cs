@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiteDB;
+using SmbBot.Core.Conversations;
 using SmbBot.Core.Tickets;
 
 namespace SmbBot.Benchmarks;

@@ -1,119 +1,134 @@
 using SmbBot.Core.Routing;
-using SmbBot.Core.Tickets;
 
 namespace SmbBot.Core.Conversations;
 
-/// <summary>What to do with a customer's message, beyond the FAQ decision.</summary>
-public enum FlowStep
-{
-    /// <summary>Reply as the decision says; no ticket involved.</summary>
-    Reply,
-    /// <summary>Open a ticket.</summary>
-    OpenTicket,
-    /// <summary>Add the message to the open ticket and say so.</summary>
-    AddToTicket,
-    /// <summary>Reply as the decision says (an FAQ answer, small talk) and add the exchange to the open ticket.</summary>
-    ReplyAndAddToTicket,
-    /// <summary>A person is handling the conversation: add the message to the ticket and let them answer.</summary>
-    ForwardToStaff,
-    /// <summary>The customer rated the help on a resolved ticket.</summary>
-    Rated,
-    /// <summary>The customer gave a valid e-mail address.</summary>
-    EmailGiven,
-    /// <summary>The customer would rather not give an e-mail address.</summary>
-    EmailDeclined,
-    /// <summary>That was not an e-mail address; ask once more.</summary>
-    EmailRetry,
-    /// <summary>Still not an e-mail address; go on without it.</summary>
-    EmailGivenUp,
-}
-
-/// <summary>The step for a message, with the decision and the escalation reason where they apply.</summary>
-public sealed record FlowOutcome(FlowStep Step, TurnDecision? Decision = null, EscalationReason? Reason = null,
-    string? Email = null, bool RaiseToUrgent = false, int? Rating = null);
-
-/// <summary>The conversation's ticket, as the flow sees it.</summary>
-public enum TicketState
-{
-    /// <summary>No open ticket.</summary>
-    None,
-    /// <summary>An open ticket no one has taken yet: the bot keeps answering.</summary>
-    Waiting,
-    /// <summary>A staff member has taken the ticket: the bot stays quiet.</summary>
-    WithStaff,
-}
-
 /// <summary>
-/// The conversation around tickets, as a pure function of what the bot remembers and what the customer wrote:
-/// escalate what needs a person, keep one ticket per conversation while it is open, ask for an e-mail address once.
+/// The conversation, as pure functions of what the bot remembers and what just happened: escalate what needs a
+/// person, keep one ticket per conversation while it is open, ask for an e-mail address once, read the rating after the
+/// hand-back. Each step takes the record and an event and returns the new record, the reply to give and the ticket
+/// changes to make; the caller performs them and stores the record. The record passed in is never changed.
 /// </summary>
-public static class ConversationFlow
+public static partial class ConversationFlow
 {
     /// <summary>The text of the "Talk to a person" button, which always reaches a person.</summary>
     public const string TalkToPerson = "Talk to a person";
 
+    /// <summary>FAQ entries remembered as tried, most recent last.</summary>
+    public const int MaxOffered = 10;
+
     /// <summary>
-    /// Decides the step for <paramref name="text"/>. <paramref name="understand"/> classifies and retrieves; it is not
-    /// called for an answer to the e-mail question.
+    /// The customer wrote <paramref name="message"/>. <paramref name="understand"/> classifies and retrieves; it is not
+    /// called for an answer to the e-mail question or the rating question.
     /// </summary>
-    public static FlowOutcome Next(ConversationRecord conversation, TicketState ticket, string text, Func<string, TurnDecision> understand)
+    public static FlowResult Step(ConversationRecord before, TicketState ticket, CustomerMessage message, Func<string, TurnDecision> understand)
     {
-        bool hasOpenTicket = ticket != TicketState.None;
-        if (conversation.AwaitingRatingFor is not null && RatingReply.Read(text) is { } rating)
-            return new FlowOutcome(FlowStep.Rated, Rating: rating);
-        if (conversation.AwaitingEmail && hasOpenTicket)
+        var record = before.Copy();
+        record.ChannelId = message.ChannelId;
+        record.UserId = message.UserId;
+        record.Reference = message.Reference;
+        if (message.CustomerId is { } customerId) record.CustomerId ??= customerId;
+        if (ticket == TicketState.None) record.OpenTicketId = null;
+        var said = new TranscriptEntry { At = message.At, From = Speaker.Customer, Text = message.Kept };
+        record.Append(said);
+        record.UpdatedAt = message.At;
+
+        var outcome = Decide(record, ticket, message.Text, understand);
+        var rated = record.AwaitingRatingFor;
+        record.AwaitingRatingFor = null;
+        if (outcome.Step is not FlowStep.EmailRetry) record.AwaitingEmail = false;
+
+        var open = record.OpenTicketId;
+        List<TicketCommand> commands = [];
+        switch (outcome.Step)
         {
-            var (kind, email) = EmailReply.Read(text);
-            switch (kind)
-            {
-                case EmailReplyKind.Email: return new FlowOutcome(FlowStep.EmailGiven, Email: email);
-                case EmailReplyKind.Declined: return new FlowOutcome(FlowStep.EmailDeclined);
-                case EmailReplyKind.NotAnEmail:
-                    return new FlowOutcome(conversation.EmailAttempts == 0 ? FlowStep.EmailRetry : FlowStep.EmailGivenUp);
-            }
-            // Anything else is a new message: the customer moved on, so stop waiting for the address.
+            case FlowStep.Rated:
+                commands.Add(new RateTicket(rated!.Value, outcome.Rating!.Value));
+                return new FlowResult(record, outcome, commands, rated);
+            case FlowStep.OpenTicket:
+                commands.Add(new OpenTicket(outcome.Reason!.Value, outcome.Decision!));
+                return new FlowResult(record, outcome, commands, null);
+            case FlowStep.Reply:
+                Remember(record, outcome.Decision!);
+                return new FlowResult(record, outcome, commands, null);
         }
 
-        var decision = understand(text);
-        var reason = ReasonFor(decision, text);
-        if (hasOpenTicket)
+        commands.Add(new AddToTicket(open!.Value, said));
+        switch (outcome.Step)
         {
-            if (reason == EscalationReason.UrgentSafety)
-                return new FlowOutcome(FlowStep.AddToTicket, decision, reason, RaiseToUrgent: true);
-            if (ticket == TicketState.WithStaff) return new FlowOutcome(FlowStep.ForwardToStaff, decision);
-            return decision.Route is Route.Faq or Route.SmallTalk
-                ? new FlowOutcome(FlowStep.ReplyAndAddToTicket, decision)
-                : new FlowOutcome(FlowStep.AddToTicket, decision, reason);
+            case FlowStep.AddToTicket when outcome.RaiseToUrgent:
+                commands.Add(new RaiseTicketToUrgent(open.Value));
+                break;
+            case FlowStep.ReplyAndAddToTicket:
+                Remember(record, outcome.Decision!);
+                break;
+            case FlowStep.EmailGiven:
+                record.Email = outcome.Email;
+                commands.Add(new SetTicketEmail(open.Value, outcome.Email!));
+                break;
+            case FlowStep.EmailRetry or FlowStep.EmailGivenUp or FlowStep.EmailDeclined:
+                record.EmailAttempts++;
+                break;
         }
-        if (reason is not null) return new FlowOutcome(FlowStep.OpenTicket, decision, reason);
-        if (decision.Route == Route.Fallback && !decision.OffTopic && conversation.Misses >= 1)
-            return new FlowOutcome(FlowStep.OpenTicket, decision, EscalationReason.NoAnswer);
-        return new FlowOutcome(FlowStep.Reply, decision);
+        return new FlowResult(record, outcome, commands, open);
     }
 
-    /// <summary>The escalation reason of a decision, if it needs a person.</summary>
-    public static EscalationReason? ReasonFor(TurnDecision decision, string text)
+    /// <summary>
+    /// The ticket a step asked for was opened: the conversation follows it, its misses start again, and it asks for an
+    /// e-mail address unless the ticket already knows how to reach the customer.
+    /// </summary>
+    public static FlowResult TicketOpened(FlowResult turn, int ticketId, bool customerReachable)
     {
-        if (TextNormalizer.SameText(text, TalkToPerson)) return EscalationReason.AskedForPerson;
-        if (decision.Route != Route.Escalate) return null;
-        return decision.Intent.Intent switch
+        var record = turn.Record.Copy();
+        record.OpenTicketId = ticketId;
+        record.Misses = 0;
+        record.AwaitingEmail = !customerReachable;
+        record.EmailAttempts = 0;
+        return turn with { Record = record, TicketId = ticketId };
+    }
+
+    /// <summary>The bot said <paramref name="texts"/>: they join the transcript, and the ticket of the turn if there is one.</summary>
+    public static (ConversationRecord Record, IReadOnlyList<TicketCommand> Commands) BotSaid(ConversationRecord before,
+        IEnumerable<string> texts, DateTime at, int? ticketId)
+    {
+        var record = before.Copy();
+        List<TicketCommand> commands = [];
+        foreach (var text in texts.Where(t => !string.IsNullOrEmpty(t)))
         {
-            Intents.Urgent => EscalationReason.UrgentSafety,
-            Intents.Complaint => EscalationReason.Complaint,
-            Intents.Account => EscalationReason.AccountRequest,
-            _ => EscalationReason.AskedForPerson,
+            var entry = new TranscriptEntry { At = at, From = Speaker.Bot, Text = text };
+            record.Append(entry);
+            if (ticketId is { } id) commands.Add(new AddToTicket(id, entry));
+        }
+        record.UpdatedAt = at;
+        return (record, commands);
+    }
+
+    /// <summary>
+    /// Staff resolved <paramref name="ticketId"/>: the bot takes the conversation back, stops waiting for an e-mail
+    /// address and waits for the customer's rating.
+    /// </summary>
+    public static ConversationRecord TicketResolved(ConversationRecord before, int ticketId)
+    {
+        var record = before.Copy();
+        if (record.OpenTicketId == ticketId) record.OpenTicketId = null;
+        record.AwaitingEmail = false;
+        record.AwaitingRatingFor = ticketId;
+        return record;
+    }
+
+    /// <summary>Keeps what the bot tried, and counts turns it could not answer.</summary>
+    private static void Remember(ConversationRecord record, TurnDecision decision)
+    {
+        var tried = decision.Route switch
+        {
+            Route.Faq => [Tried(decision.Answer!, "answered")],
+            Route.Clarify => decision.Suggestions.Select(s => Tried(s, "offered")),
+            _ => Enumerable.Empty<OfferedFaq>(),
         };
+        record.Offered.AddRange(tried);
+        if (record.Offered.Count > MaxOffered) record.Offered.RemoveRange(0, record.Offered.Count - MaxOffered);
+        record.Misses = decision.Route is Route.Clarify or Route.Fallback ? record.Misses + 1 : 0;
     }
-}
 
-/// <summary>Reads an answer to "how would you rate the help you got (1-5)?".</summary>
-public static class RatingReply
-{
-    /// <summary>The rating 1-5, or null when the text is not one.</summary>
-    public static int? Read(string text)
-    {
-        var key = TextNormalizer.Key(text);
-        var first = key.Split(' ', 2)[0];
-        return first.Length == 1 && first[0] is >= '1' and <= '5' && key.Length <= 20 ? first[0] - '0' : null;
-    }
+    private static OfferedFaq Tried(FaqCandidate c, string how) =>
+        new() { FaqId = c.FaqId, Question = c.Question, Score = Math.Round(c.Score, 4), How = how };
 }

@@ -1,5 +1,4 @@
 using LiteDB;
-using SmbBot.Core.Tickets;
 
 namespace SmbBot.Core.Conversations;
 
@@ -10,6 +9,9 @@ namespace SmbBot.Core.Conversations;
 /// </summary>
 public sealed class ConversationRecord
 {
+    /// <summary>Most transcript entries kept per conversation before a ticket exists.</summary>
+    public const int MaxTranscript = 100;
+
     /// <summary>The channel's conversation id.</summary>
     [BsonId] public string Id { get; set; } = "";
 
@@ -19,7 +21,7 @@ public sealed class ConversationRecord
     /// <summary>The Bot Framework conversation reference, as JSON.</summary>
     public string Reference { get; set; } = "";
 
-    /// <summary>The most recent messages, oldest first (at most <see cref="ConversationStore.MaxTranscript"/>).</summary>
+    /// <summary>The most recent messages, oldest first (at most <see cref="MaxTranscript"/>).</summary>
     public List<TranscriptEntry> Transcript { get; set; } = [];
 
     /// <summary>Messages dropped from the start of <see cref="Transcript"/>.</summary>
@@ -43,4 +45,24 @@ public sealed class ConversationRecord
     public string? CustomerId { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>A copy whose lists can change without changing this record.</summary>
+    public ConversationRecord Copy()
+    {
+        var copy = (ConversationRecord)MemberwiseClone();
+        copy.Transcript = [.. Transcript];
+        copy.Offered = [.. Offered];
+        return copy;
+    }
+
+    /// <summary>Adds a message to the transcript, dropping the oldest beyond <see cref="MaxTranscript"/>.</summary>
+    public void Append(TranscriptEntry entry)
+    {
+        Transcript.Add(entry);
+        if (Transcript.Count > MaxTranscript)
+        {
+            Transcript.RemoveAt(0);
+            TranscriptOmitted++;
+        }
+    }
 }

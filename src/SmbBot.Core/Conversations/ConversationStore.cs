@@ -1,14 +1,10 @@
 using LiteDB;
-using SmbBot.Core.Tickets;
 
 namespace SmbBot.Core.Conversations;
 
 /// <summary>Conversation memory in LiteDB (collection <c>conversations</c>).</summary>
 public sealed class ConversationStore
 {
-    /// <summary>Most transcript entries kept per conversation before a ticket exists.</summary>
-    public const int MaxTranscript = 100;
-
     private readonly ILiteCollection<ConversationRecord> _records;
 
     public ConversationStore(ILiteDatabase database)
@@ -30,15 +26,4 @@ public sealed class ConversationStore
     /// </summary>
     public int DeleteIdle(DateTime cutoff) =>
         _records.DeleteMany(r => r.UpdatedAt < cutoff && r.OpenTicketId == null);
-
-    /// <summary>Adds a message to the record's transcript, dropping the oldest beyond the cap.</summary>
-    public static void Append(ConversationRecord record, TranscriptEntry entry)
-    {
-        record.Transcript.Add(entry);
-        if (record.Transcript.Count > MaxTranscript)
-        {
-            record.Transcript.RemoveAt(0);
-            record.TranscriptOmitted++;
-        }
-    }
 }

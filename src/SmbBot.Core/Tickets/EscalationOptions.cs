@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using SmbBot.Core.Conversations;
 
 namespace SmbBot.Core.Tickets;
 

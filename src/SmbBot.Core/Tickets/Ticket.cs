@@ -1,4 +1,5 @@
 using LiteDB;
+using SmbBot.Core.Conversations;
 using SmbBot.Core.Knowledge;
 
 namespace SmbBot.Core.Tickets;
@@ -90,41 +91,6 @@ public enum TicketStatus { New, Open, Pending, Resolved, Closed }
 
 /// <summary>Priorities, most urgent first (the queue sorts by this value).</summary>
 public enum TicketPriority { Urgent = 0, High = 1, Normal = 2, Low = 3 }
-
-/// <summary>Why the bot handed the conversation to a person.</summary>
-public enum EscalationReason
-{
-    /// <summary>The customer asked for a person.</summary>
-    AskedForPerson,
-    Complaint,
-    /// <summary>The customer's own records: an order, an invoice, a booking.</summary>
-    AccountRequest,
-    /// <summary>Something urgent or unsafe.</summary>
-    UrgentSafety,
-    /// <summary>The bot could not find an answer, even after asking.</summary>
-    NoAnswer,
-}
-
-/// <summary>Who wrote a transcript entry.</summary>
-public enum Speaker { Customer, Bot, Staff }
-
-public sealed class TranscriptEntry
-{
-    public DateTime At { get; set; }
-    public Speaker From { get; set; }
-    public string Text { get; set; } = "";
-    /// <summary>Staff member's display name for staff entries.</summary>
-    public string? Name { get; set; }
-}
-
-public sealed class OfferedFaq
-{
-    public string FaqId { get; set; } = "";
-    public string Question { get; set; } = "";
-    public double Score { get; set; }
-    /// <summary><c>answered</c> or <c>offered</c> (in a did-you-mean).</summary>
-    public string How { get; set; } = "";
-}
 
 public sealed class TicketEvent
 {

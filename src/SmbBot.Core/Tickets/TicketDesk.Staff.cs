@@ -1,3 +1,5 @@
+using SmbBot.Core.Conversations;
+
 namespace SmbBot.Core.Tickets;
 
 /// <summary>What staff do to a ticket; every action is written to the ticket's history with who and when.</summary>
@@ -18,8 +20,8 @@ public sealed partial class TicketDesk
         t.History.Add(new TicketEvent { At = now, Kind = "assigned", Actor = staffName, Detail = before is null ? $"claimed by {staffName}" : $"{before} -> {staffName}" });
     });
 
-    /// <summary>Records a staff reply (sent to the customer's chat, or kept for when they return).</summary>
-    public Ticket? AddStaffReply(int ticketId, string staffId, string staffName, string text, bool delivered) => store.Change(ticketId, t =>
+    /// <summary>Records a staff reply before it is sent to the customer's chat.</summary>
+    public Ticket? AddStaffReply(int ticketId, string staffId, string staffName, string text) => store.Change(ticketId, t =>
     {
         var now = Now();
         t.Transcript.Add(new TranscriptEntry { At = now, From = Speaker.Staff, Name = staffName, Text = text });
@@ -28,7 +30,15 @@ public sealed partial class TicketDesk
         t.AssignedToName ??= staffName;
         if (t.Status == TicketStatus.New) t.Status = TicketStatus.Open;
         t.UpdatedAt = now;
-        t.History.Add(new TicketEvent { At = now, Kind = "reply", Actor = staffName, Detail = delivered ? "sent to the chat" : "kept: the chat could not be reached; shown when the customer returns" });
+        t.History.Add(new TicketEvent { At = now, Kind = "reply", Actor = staffName, Detail = "to the customer's chat" });
+    });
+
+    /// <summary>The chat could not take the staff reply just recorded: it is kept on the ticket.</summary>
+    public Ticket? ReplyNotDelivered(int ticketId, string staffName) => store.Change(ticketId, t =>
+    {
+        var now = Now();
+        t.UpdatedAt = now;
+        t.History.Add(new TicketEvent { At = now, Kind = "reply", Actor = staffName, Detail = "kept: the chat could not be reached; shown when the customer returns" });
     });
 
     /// <summary>Adds an internal note.</summary>

@@ -1,3 +1,5 @@
+using SmbBot.Core.Conversations;
+
 namespace SmbBot.Core.Tickets;
 
 /// <summary>Where a ticket goes and when it is due, from the business's rules: a pure function of reason and time.</summary>

@@ -1,49 +1,112 @@
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Routing;
-using SmbBot.Core.Tickets;
 
 namespace SmbBot.UnitTests.Conversations;
 
 public class ConversationFlowTests
 {
+    private static readonly DateTime T0 = new(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc);
+
     private static TurnDecision Decision(Route route, string intent, bool offTopic = false) =>
-        new(route, new IntentPrediction(intent, 0.9f), null, [], [], "test", offTopic);
+        route == Route.Faq
+            ? new(route, new IntentPrediction(intent, 0.9f), new FaqCandidate("hours", "Opening hours?", 0.9), [], [], "test", offTopic)
+            : new(route, new IntentPrediction(intent, 0.9f), null, [], [], "test", offTopic);
 
-    private static FlowOutcome Next(ConversationRecord c, bool open, string text, TurnDecision d) =>
-        ConversationFlow.Next(c, open ? TicketState.Waiting : TicketState.None, text, _ => d);
+    private static CustomerMessage Says(string text, int minute = 0) =>
+        new(text, text, T0.AddMinutes(minute), "directline", "u1", "{}");
 
-    public static TheoryData<Route, string, bool, int, FlowStep, EscalationReason?> NoTicket => new()
+    /// <summary>A conversation driven only through the flow, with the ticket the flow opens numbered 7.</summary>
+    private sealed class Chat
     {
-        { Route.Escalate, Intents.Human, false, 0, FlowStep.OpenTicket, EscalationReason.AskedForPerson },
-        { Route.Escalate, Intents.Complaint, false, 0, FlowStep.OpenTicket, EscalationReason.Complaint },
-        { Route.Escalate, Intents.Account, false, 0, FlowStep.OpenTicket, EscalationReason.AccountRequest },
-        { Route.Escalate, Intents.Urgent, false, 0, FlowStep.OpenTicket, EscalationReason.UrgentSafety },
-        { Route.Faq, Intents.Faq, false, 3, FlowStep.Reply, null },
-        { Route.Clarify, Intents.Faq, false, 2, FlowStep.Reply, null },           // asking is never escalating
-        { Route.Fallback, Intents.Faq, false, 0, FlowStep.Reply, null },          // first miss: say so, offer a person
-        { Route.Fallback, Intents.Faq, false, 1, FlowStep.OpenTicket, EscalationReason.NoAnswer }, // after asking or missing
-        { Route.Fallback, Intents.OutOfScope, true, 3, FlowStep.Reply, null },    // off-topic chatter never becomes a ticket
-        { Route.SmallTalk, Intents.Greeting, false, 0, FlowStep.Reply, null },
+        public ConversationRecord Record = new() { Id = "c1" };
+        public TicketState Ticket = TicketState.None;
+        public bool CustomerReachable;
+        public readonly List<FlowResult> Turns = [];
+
+        public FlowResult Say(string text, TurnDecision decision) => Say(text, _ => decision);
+
+        public FlowResult Say(string text, Func<string, TurnDecision> understand)
+        {
+            var turn = ConversationFlow.Step(Record, Ticket, Says(text, Turns.Count), understand);
+            if (turn.Outcome.Step == FlowStep.OpenTicket)
+            {
+                turn = ConversationFlow.TicketOpened(turn, 7, CustomerReachable);
+                Ticket = TicketState.Waiting;
+            }
+            (Record, _) = ConversationFlow.BotSaid(turn.Record, ["reply"], T0, turn.TicketId);
+            Turns.Add(turn);
+            return turn;
+        }
+
+        public void Resolve()
+        {
+            Record = ConversationFlow.TicketResolved(Record, 7);
+            Ticket = TicketState.None;
+        }
+    }
+
+    public static TheoryData<Route, string, bool, FlowStep, EscalationReason?> FirstMessage => new()
+    {
+        { Route.Escalate, Intents.Human, false, FlowStep.OpenTicket, EscalationReason.AskedForPerson },
+        { Route.Escalate, Intents.Complaint, false, FlowStep.OpenTicket, EscalationReason.Complaint },
+        { Route.Escalate, Intents.Account, false, FlowStep.OpenTicket, EscalationReason.AccountRequest },
+        { Route.Escalate, Intents.Urgent, false, FlowStep.OpenTicket, EscalationReason.UrgentSafety },
+        { Route.Faq, Intents.Faq, false, FlowStep.Reply, null },
+        { Route.Clarify, Intents.Faq, false, FlowStep.Reply, null },             // asking is never escalating
+        { Route.Fallback, Intents.Faq, false, FlowStep.Reply, null },            // first miss: say so, offer a person
+        { Route.Fallback, Intents.OutOfScope, true, FlowStep.Reply, null },
+        { Route.SmallTalk, Intents.Greeting, false, FlowStep.Reply, null },
     };
 
     [Theory]
-    [MemberData(nameof(NoTicket))]
-    public void Without_an_open_ticket(Route route, string intent, bool offTopic, int misses, FlowStep step, EscalationReason? reason)
+    [MemberData(nameof(FirstMessage))]
+    public void The_first_message_of_a_conversation(Route route, string intent, bool offTopic, FlowStep step, EscalationReason? reason)
     {
-        var outcome = Next(new ConversationRecord { Misses = misses }, false, "text", Decision(route, intent, offTopic));
+        var outcome = new Chat().Say("text", Decision(route, intent, offTopic)).Outcome;
 
         Assert.Equal((step, reason), (outcome.Step, outcome.Reason));
+    }
+
+    public static TheoryData<Route, Route, FlowStep> SecondMessage => new()
+    {
+        { Route.Fallback, Route.Fallback, FlowStep.OpenTicket },   // a second miss reaches a person
+        { Route.Clarify, Route.Fallback, FlowStep.OpenTicket },    // a did-you-mean not taken, then no answer
+        { Route.Clarify, Route.Clarify, FlowStep.Reply },          // asking again is still asking
+        { Route.Faq, Route.Fallback, FlowStep.Reply },             // an answer in between starts the count again
+        { Route.SmallTalk, Route.Fallback, FlowStep.Reply },
+    };
+
+    [Theory]
+    [MemberData(nameof(SecondMessage))]
+    public void A_second_miss_in_a_row_opens_a_ticket(Route first, Route second, FlowStep step)
+    {
+        var chat = new Chat();
+        chat.Say("first", Decision(first, Intents.Faq));
+
+        var turn = chat.Say("second", Decision(second, Intents.Faq));
+
+        Assert.Equal(step, turn.Outcome.Step);
+        if (step == FlowStep.OpenTicket) Assert.Equal(EscalationReason.NoAnswer, turn.Outcome.Reason);
+    }
+
+    [Fact]
+    public void Off_topic_chatter_never_becomes_a_ticket()
+    {
+        var chat = new Chat();
+        for (int i = 0; i < 4; i++) chat.Say("chatter", Decision(Route.Fallback, Intents.OutOfScope, offTopic: true));
+
+        Assert.All(chat.Turns, t => Assert.Equal(FlowStep.Reply, t.Outcome.Step));
     }
 
     [Fact]
     public void The_talk_to_a_person_button_always_escalates()
     {
-        var outcome = Next(new ConversationRecord(), false, "Talk to a person", Decision(Route.Clarify, Intents.Faq));
+        var outcome = new Chat().Say("Talk to a person", Decision(Route.Clarify, Intents.Faq)).Outcome;
 
         Assert.Equal((FlowStep.OpenTicket, EscalationReason.AskedForPerson), (outcome.Step, outcome.Reason));
     }
 
-    public static TheoryData<Route, string, FlowStep, bool> WithTicket => new()
+    public static TheoryData<Route, string, FlowStep, bool> FollowUp => new()
     {
         { Route.Faq, Intents.Faq, FlowStep.ReplyAndAddToTicket, false },         // FAQ questions still get answers
         { Route.SmallTalk, Intents.Thanks, FlowStep.ReplyAndAddToTicket, false },
@@ -55,30 +118,60 @@ public class ConversationFlowTests
     };
 
     [Theory]
-    [MemberData(nameof(WithTicket))]
-    public void With_an_open_ticket_messages_join_it(Route route, string intent, FlowStep step, bool raise)
+    [MemberData(nameof(FollowUp))]
+    public void A_follow_up_joins_the_open_ticket(Route route, string intent, FlowStep step, bool raise)
     {
-        var outcome = Next(new ConversationRecord { OpenTicketId = 1 }, true, "text", Decision(route, intent));
+        var chat = new Chat { CustomerReachable = true };
+        chat.Say("I want a person", Decision(Route.Escalate, Intents.Human));
 
-        Assert.Equal((step, raise), (outcome.Step, outcome.RaiseToUrgent));
+        var turn = chat.Say("follow-up", Decision(route, intent));
+
+        Assert.Equal((step, raise), (turn.Outcome.Step, turn.Outcome.RaiseToUrgent));
+        Assert.Equal(7, turn.TicketId);
+        var added = Assert.IsType<AddToTicket>(turn.Commands[0]);
+        Assert.Equal((7, "follow-up"), (added.TicketId, added.Entry.Text));
+        Assert.Equal(raise, turn.Commands.OfType<RaiseTicketToUrgent>().Any());
+        Assert.DoesNotContain(turn.Commands, c => c is OpenTicket);
     }
 
     [Theory]
-    [InlineData("anna@example.com", 0, FlowStep.EmailGiven)]
-    [InlineData("skip", 0, FlowStep.EmailDeclined)]
-    [InlineData("anna@", 0, FlowStep.EmailRetry)]
-    [InlineData("anna@", 1, FlowStep.EmailGivenUp)]
-    [InlineData("how much is delivery", 0, FlowStep.ReplyAndAddToTicket)]
-    public void Answers_to_the_email_question(string text, int attempts, FlowStep step)
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void A_new_ticket_asks_for_an_email_address_only_when_the_customer_cannot_be_reached(bool reachable, bool asks)
     {
-        var c = new ConversationRecord { OpenTicketId = 1, AwaitingEmail = true, EmailAttempts = attempts };
-        bool understood = false;
+        var chat = new Chat { CustomerReachable = reachable };
 
-        var outcome = ConversationFlow.Next(c, TicketState.Waiting, text, _ => { understood = true; return Decision(Route.Faq, Intents.Faq); });
+        var turn = chat.Say("I want a person", Decision(Route.Escalate, Intents.Human));
 
-        Assert.Equal(step, outcome.Step);
-        Assert.Equal(step == FlowStep.ReplyAndAddToTicket, understood);
-        if (step == FlowStep.EmailGiven) Assert.Equal("anna@example.com", outcome.Email);
+        Assert.Equal(asks, turn.Record.AwaitingEmail);
+        Assert.Equal((7, 0), (turn.Record.OpenTicketId!.Value, turn.Record.Misses));
+    }
+
+    public static TheoryData<string[], FlowStep[], string?> EmailAnswers => new()
+    {
+        { ["anna@example.com"], [FlowStep.EmailGiven], "anna@example.com" },
+        { ["skip"], [FlowStep.EmailDeclined], null },
+        { ["anna@", "anna@example.com"], [FlowStep.EmailRetry, FlowStep.EmailGiven], "anna@example.com" },
+        { ["anna@", "anna@"], [FlowStep.EmailRetry, FlowStep.EmailGivenUp], null },
+        { ["anna@", "anna@", "anna@example.com"], [FlowStep.EmailRetry, FlowStep.EmailGivenUp, FlowStep.ReplyAndAddToTicket], null }, // stops asking after two tries
+        { ["how much is delivery", "anna@example.com"], [FlowStep.ReplyAndAddToTicket, FlowStep.ReplyAndAddToTicket], null }, // moved on
+    };
+
+    [Theory]
+    [MemberData(nameof(EmailAnswers))]
+    public void Answers_to_the_email_question(string[] texts, FlowStep[] steps, string? email)
+    {
+        var chat = new Chat();
+        chat.Say("I want a person", Decision(Route.Escalate, Intents.Human));
+        int understood = 0;
+
+        foreach (var text in texts) chat.Say(text, _ => { understood++; return Decision(Route.Faq, Intents.Faq); });
+
+        Assert.Equal(steps, chat.Turns.Skip(1).Select(t => t.Outcome.Step));
+        Assert.Equal(steps.Count(s => s == FlowStep.ReplyAndAddToTicket), understood);
+        Assert.Equal(email, chat.Record.Email);
+        Assert.False(chat.Record.AwaitingEmail && steps[^1] != FlowStep.EmailRetry);
+        if (email is not null) Assert.Contains(chat.Turns[^1].Commands, c => c is SetTicketEmail { TicketId: 7 } s && s.Email == email);
     }
 
     [Theory]
@@ -88,9 +181,13 @@ public class ConversationFlowTests
     [InlineData(Route.Escalate, Intents.Urgent, FlowStep.AddToTicket)]      // danger still gets the safety instruction
     public void While_staff_handle_the_ticket_the_bot_stays_quiet(Route route, string intent, FlowStep step)
     {
-        var outcome = ConversationFlow.Next(new ConversationRecord { OpenTicketId = 1 }, TicketState.WithStaff, "text", _ => Decision(route, intent));
+        var chat = new Chat { CustomerReachable = true };
+        chat.Say("I want a person", Decision(Route.Escalate, Intents.Human));
+        chat.Ticket = TicketState.WithStaff;
 
-        Assert.Equal(step, outcome.Step);
+        var turn = chat.Say("text", Decision(route, intent));
+
+        Assert.Equal(step, turn.Outcome.Step);
     }
 
     [Theory]
@@ -102,9 +199,50 @@ public class ConversationFlowTests
     [InlineData("how much is delivery", null)]
     public void A_rating_is_read_after_the_hand_back(string text, int? rating)
     {
-        var outcome = ConversationFlow.Next(new ConversationRecord { AwaitingRatingFor = 7 }, TicketState.None, text, _ => Decision(Route.Faq, Intents.Faq));
+        var chat = new Chat();
+        chat.Say("I want a person", Decision(Route.Escalate, Intents.Human));
+        chat.Resolve();
 
-        Assert.Equal(rating is null ? FlowStep.Reply : FlowStep.Rated, outcome.Step);
-        Assert.Equal(rating, outcome.Rating);
+        Assert.Equal((null, 7, false), (chat.Record.OpenTicketId, chat.Record.AwaitingRatingFor, chat.Record.AwaitingEmail));
+        var turn = chat.Say(text, Decision(Route.Faq, Intents.Faq));
+
+        Assert.Equal(rating is null ? FlowStep.Reply : FlowStep.Rated, turn.Outcome.Step);
+        Assert.Equal(rating, turn.Outcome.Rating);
+        if (rating is { } r) Assert.Equal([new RateTicket(7, r)], turn.Commands);
+        Assert.Null(turn.Record.AwaitingRatingFor); // asked once only
+    }
+
+    [Fact]
+    public void A_ticket_closed_elsewhere_is_forgotten_and_a_new_one_opens()
+    {
+        var chat = new Chat { CustomerReachable = true };
+        chat.Say("I want a person", Decision(Route.Escalate, Intents.Human));
+        chat.Ticket = TicketState.None; // closed in the console without a hand-back
+
+        var turn = chat.Say("I have a complaint", Decision(Route.Escalate, Intents.Complaint));
+
+        Assert.Equal(FlowStep.OpenTicket, turn.Outcome.Step);
+    }
+
+    [Fact]
+    public void A_step_never_changes_the_record_it_was_given()
+    {
+        var before = new ConversationRecord { Id = "c1", Misses = 1 };
+
+        var turn = ConversationFlow.Step(before, TicketState.None, Says("where are you"), _ => Decision(Route.Fallback, Intents.Faq));
+
+        Assert.Equal((1, 0), (before.Misses, before.Transcript.Count));
+        Assert.Equal([new OpenTicket(EscalationReason.NoAnswer, turn.Outcome.Decision!)], turn.Commands);
+        Assert.Equal("where are you", Assert.Single(turn.Record.Transcript).Text);
+    }
+
+    [Fact]
+    public void What_the_bot_tried_is_kept_for_the_ticket_up_to_ten_entries()
+    {
+        var chat = new Chat();
+        for (int i = 0; i < 12; i++) chat.Say("hours?", Decision(Route.Faq, Intents.Faq));
+
+        Assert.Equal(ConversationFlow.MaxOffered, chat.Record.Offered.Count);
+        Assert.All(chat.Record.Offered, o => Assert.Equal(("hours", "answered"), (o.FaqId, o.How)));
     }
 }

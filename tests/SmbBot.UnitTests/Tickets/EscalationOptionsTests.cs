@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SmbBot.Core.Conversations;
 using SmbBot.Core.Tickets;
 
 namespace SmbBot.UnitTests.Tickets;

@@ -34,7 +34,7 @@ public class TicketStoreTests : IDisposable
     private static ConversationRecord Conversation(string id, params string[] said)
     {
         var c = new ConversationRecord { Id = id, ChannelId = "emulator", UserId = "u", Reference = "{\"conversation\":{\"id\":\"" + id + "\"}}" };
-        foreach (var s in said) ConversationStore.Append(c, new TranscriptEntry { At = DateTime.UtcNow, From = Speaker.Customer, Text = s });
+        foreach (var s in said) c.Append(new TranscriptEntry { At = DateTime.UtcNow, From = Speaker.Customer, Text = s });
         c.Offered.Add(new OfferedFaq { FaqId = "returns", Question = "Returns?", Score = 0.6, How = "offered" });
         return c;
     }

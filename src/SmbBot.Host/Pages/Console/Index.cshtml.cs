@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmbBot.Core.Conversations;
 using SmbBot.Core.Tickets;
 
 namespace SmbBot.Host.Pages.Console;

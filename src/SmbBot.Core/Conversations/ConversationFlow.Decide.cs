@@ -1,0 +1,56 @@
+using SmbBot.Core.Routing;
+
+namespace SmbBot.Core.Conversations;
+
+public static partial class ConversationFlow
+{
+    /// <summary>The step for <paramref name="text"/>, given the record before the message was added.</summary>
+    private static FlowOutcome Decide(ConversationRecord conversation, TicketState ticket, string text, Func<string, TurnDecision> understand)
+    {
+        bool hasOpenTicket = ticket != TicketState.None;
+        if (conversation.AwaitingRatingFor is not null && RatingReply.Read(text) is { } rating)
+            return new FlowOutcome(FlowStep.Rated, Rating: rating);
+        if (conversation.AwaitingEmail && hasOpenTicket)
+        {
+            var (kind, email) = EmailReply.Read(text);
+            switch (kind)
+            {
+                case EmailReplyKind.Email: return new FlowOutcome(FlowStep.EmailGiven, Email: email);
+                case EmailReplyKind.Declined: return new FlowOutcome(FlowStep.EmailDeclined);
+                case EmailReplyKind.NotAnEmail:
+                    return new FlowOutcome(conversation.EmailAttempts == 0 ? FlowStep.EmailRetry : FlowStep.EmailGivenUp);
+            }
+            // Anything else is a new message: the customer moved on, so stop waiting for the address.
+        }
+
+        var decision = understand(text);
+        var reason = ReasonFor(decision, text);
+        if (hasOpenTicket)
+        {
+            if (reason == EscalationReason.UrgentSafety)
+                return new FlowOutcome(FlowStep.AddToTicket, decision, reason, RaiseToUrgent: true);
+            if (ticket == TicketState.WithStaff) return new FlowOutcome(FlowStep.ForwardToStaff, decision);
+            return decision.Route is Route.Faq or Route.SmallTalk
+                ? new FlowOutcome(FlowStep.ReplyAndAddToTicket, decision)
+                : new FlowOutcome(FlowStep.AddToTicket, decision, reason);
+        }
+        if (reason is not null) return new FlowOutcome(FlowStep.OpenTicket, decision, reason);
+        if (decision.Route == Route.Fallback && !decision.OffTopic && conversation.Misses >= 1)
+            return new FlowOutcome(FlowStep.OpenTicket, decision, EscalationReason.NoAnswer);
+        return new FlowOutcome(FlowStep.Reply, decision);
+    }
+
+    /// <summary>The escalation reason of a decision, if it needs a person.</summary>
+    public static EscalationReason? ReasonFor(TurnDecision decision, string text)
+    {
+        if (TextNormalizer.SameText(text, TalkToPerson)) return EscalationReason.AskedForPerson;
+        if (decision.Route != Route.Escalate) return null;
+        return decision.Intent.Intent switch
+        {
+            Intents.Urgent => EscalationReason.UrgentSafety,
+            Intents.Complaint => EscalationReason.Complaint,
+            Intents.Account => EscalationReason.AccountRequest,
+            _ => EscalationReason.AskedForPerson,
+        };
+    }
+}
