@@ -7,7 +7,7 @@ using SmbBot.Core.Tickets;
 namespace SmbBot.Bot;
 
 /// <summary>Turns decisions and ticket steps into what the customer reads.</summary>
-public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding understanding, BusinessCalendar calendar, TimeProvider clock)
+public sealed class ReplyComposer(BotOptions options, BusinessCalendar calendar, TimeProvider clock)
 {
     /// <summary>Suggested action that asks for a person.</summary>
     public const string TalkToPerson = ConversationFlow.TalkToPerson;
@@ -48,7 +48,7 @@ public sealed class ReplyComposer(BotOptions options, ITurnUnderstanding underst
     {
         var reply = decision.Route switch
         {
-            Route.Faq => MessageFactory.Text(understanding.AnswerFor(decision.Answer!.FaqId) ?? FallbackText()),
+            Route.Faq => MessageFactory.Text(decision.Answer!.AnswerText),
             Route.Clarify => Clarify(decision.Suggestions),
             Route.SmallTalk => MessageFactory.Text(SmallTalkText(decision.Intent.Intent)),
             _ => MessageFactory.SuggestedActions(new[] { TalkToPerson }, FallbackText(), null, null),

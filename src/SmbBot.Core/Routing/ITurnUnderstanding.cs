@@ -8,7 +8,4 @@ public interface ITurnUnderstanding
 
     /// <summary>Decides how to handle <paramref name="text"/> (already cleaned and bounded).</summary>
     TurnDecision Understand(string text);
-
-    /// <summary>The answer text of an FAQ entry.</summary>
-    string? AnswerFor(string faqId);
 }

@@ -13,7 +13,8 @@ public sealed record IntentPrediction(string Intent, float Confidence, float? Ha
 
 /// <summary>An FAQ entry that may answer the customer, scored from 0 (unrelated) to 1 (the same question).</summary>
 /// <param name="Exact">The message is, up to case and punctuation, one of the entry's questions.</param>
-public sealed record FaqCandidate(string FaqId, string Question, double Score, bool Exact = false);
+/// <param name="AnswerText">The entry's answer, as the customer reads it.</param>
+public sealed record FaqCandidate(string FaqId, string Question, double Score, bool Exact = false, string AnswerText = "");
 
 /// <summary>How the bot handles a turn.</summary>
 public enum Route

@@ -49,9 +49,6 @@ public sealed class BotRuntime(EmbeddingCache embeddings) : ITurnUnderstanding
         return TurnPolicy.Decide(intent, candidates, loaded.Routing);
     }
 
-    /// <inheritdoc/>
-    public string? AnswerFor(string faqId) => _loaded?.Retriever.Get(faqId)?.Answer;
-
     /// <summary>Training examples of the non-FAQ intents whose text belongs to one intent only.</summary>
     private static Dictionary<string, string> ExactIntents(KnowledgeBase knowledge) => knowledge.Intents
         .Where(e => e.Intent != Intents.Faq)

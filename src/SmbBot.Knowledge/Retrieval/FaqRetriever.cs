@@ -43,7 +43,7 @@ public sealed class FaqRetriever
 
     /// <summary>The entry whose question or alternate <paramref name="text"/> is, up to case and punctuation, or null.</summary>
     public FaqCandidate? FindExact(string text) =>
-        _byExactText.TryGetValue(TextNormalizer.Key(text), out var exact) ? new FaqCandidate(exact.Id, exact.Question, 1.0, Exact: true) : null;
+        _byExactText.TryGetValue(TextNormalizer.Key(text), out var exact) ? new FaqCandidate(exact.Id, exact.Question, 1.0, Exact: true, AnswerText: exact.Answer) : null;
 
     /// <summary>
     /// The best entries for <paramref name="text"/> (embedded as <paramref name="vector"/>), best first. A message
@@ -78,7 +78,7 @@ public sealed class FaqRetriever
                 + _weights.KeywordWeight * KeywordScorer.Coverage(query, Terms(d.Key, leftOut))))
             .OrderByDescending(x => x.Score)
             .Take(top)
-            .Select(x => new FaqCandidate(x.Id, _byId[x.Id].Question, Math.Clamp(x.Score, 0, 1)))
+            .Select(x => new FaqCandidate(x.Id, _byId[x.Id].Question, Math.Clamp(x.Score, 0, 1), AnswerText: _byId[x.Id].Answer))
             .ToArray();
     }
 
