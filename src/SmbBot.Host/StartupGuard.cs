@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Host.Runtime;
 
 namespace SmbBot.Host;

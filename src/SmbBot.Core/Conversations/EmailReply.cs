@@ -21,7 +21,7 @@ public static class EmailReply
         if (candidate is not null)
         {
             candidate = candidate.Trim('.', ',', ';', ':', '!', '?', '(', ')', '<', '>', '"', '\'');
-            return Knowledge.CustomerCsvLoader.IsEmail(candidate) ? (EmailReplyKind.Email, candidate) : (EmailReplyKind.NotAnEmail, null);
+            return Crm.CustomerCsvLoader.IsEmail(candidate) ? (EmailReplyKind.Email, candidate) : (EmailReplyKind.NotAnEmail, null);
         }
         // One word with a dot ("anna.example.com") or "name at domain dot com" is a failed attempt, not a question.
         if (tokens.Length == 1 && tokens[0].Contains('.')) return (EmailReplyKind.NotAnEmail, null);

@@ -1,4 +1,3 @@
-using SmbBot.Core.Knowledge;
 
 namespace SmbBot.Core.Crm;
 

@@ -1,6 +1,6 @@
 using LiteDB;
 using SmbBot.Core.Conversations;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.Crm;
 
 namespace SmbBot.Core.Tickets;
 

@@ -87,7 +87,7 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
     /// <summary>The ticket, if it is still open.</summary>
     public Ticket? OpenTicket(int? id) => id is { } i && store.Get(i) is { IsOpen: true } t ? t : null;
 
-    private Knowledge.CustomerProfile? Identify(string? customerId, string? email) =>
+    private Crm.CustomerProfile? Identify(string? customerId, string? email) =>
         (customerId is null ? null : crm.FindById(customerId)) ?? (email is null ? null : crm.FindByEmail(email));
 
     private void AddCapped(Ticket ticket, TranscriptEntry entry)

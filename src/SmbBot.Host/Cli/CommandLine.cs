@@ -1,4 +1,5 @@
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.KnowledgeFiles;
+
 
 namespace SmbBot.Host.Cli;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using SmbBot.Core.Faq;
+using SmbBot.Core.KnowledgeFiles;
 
 using System.Xml.Linq;
 using LiteDB;
-using SmbBot.Core.Knowledge;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.Retrieval;

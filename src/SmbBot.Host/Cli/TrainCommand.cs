@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;

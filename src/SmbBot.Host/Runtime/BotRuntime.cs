@@ -1,5 +1,5 @@
 using Microsoft.SemanticKernel.Data;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.Retrieval;
 using SmbBot.Knowledge.VectorStore;

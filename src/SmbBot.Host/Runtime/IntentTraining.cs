@@ -1,4 +1,4 @@
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.VectorStore;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 using SmbBot.Host.Configuration;
 using SmbBot.Knowledge.Embeddings;

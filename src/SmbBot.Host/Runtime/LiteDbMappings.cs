@@ -1,7 +1,7 @@
 using LiteDB;
 using SmbBot.Bot.DirectLine;
 using SmbBot.Core.Conversations;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.Crm;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.StaffConsole;
 using SmbBot.Knowledge.VectorStore;

@@ -1,5 +1,5 @@
 using SmbBot.Core;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.Retrieval;
 

@@ -1,12 +1,12 @@
 using LiteDB;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.Data;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
-using SmbBot.Core.Knowledge;
-using SmbBot.Core.Tickets;
-using Microsoft.SemanticKernel.Data;
-using Microsoft.Extensions.AI;
+using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
+using SmbBot.Core.Tickets;
 using SmbBot.Host.Configuration;
 using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.VectorStore;

@@ -1,6 +1,6 @@
 using LiteDB;
 using Microsoft.AspNetCore.Identity;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.Crm;
 
 namespace SmbBot.Host.StaffConsole;
 

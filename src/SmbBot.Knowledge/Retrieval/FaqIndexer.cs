@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.Faq;
 using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.VectorStore;
 

@@ -1,5 +1,5 @@
 using SmbBot.Core;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.Faq;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.VectorStore;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel.Data;
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.Faq;
 using SmbBot.Knowledge.VectorStore;
 
 namespace SmbBot.Knowledge.Retrieval;

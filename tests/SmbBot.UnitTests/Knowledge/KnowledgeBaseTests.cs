@@ -1,4 +1,5 @@
-using SmbBot.Core.Knowledge;
+using SmbBot.Core.Crm;
+using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 
 namespace SmbBot.UnitTests.Knowledge;

@@ -1,6 +1,6 @@
-using Microsoft.SemanticKernel.Data;
 using LiteDB;
-using SmbBot.Core.Knowledge;
+using Microsoft.SemanticKernel.Data;
+using SmbBot.Core.Faq;
 using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.Retrieval;
 using SmbBot.Knowledge.VectorStore;

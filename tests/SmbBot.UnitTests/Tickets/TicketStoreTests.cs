@@ -1,7 +1,6 @@
 using LiteDB;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
-using SmbBot.Core.Knowledge;
 using SmbBot.Core.Routing;
 using SmbBot.Core.Tickets;
 

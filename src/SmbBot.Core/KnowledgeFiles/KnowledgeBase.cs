@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using SmbBot.Core.Crm;
+using SmbBot.Core.Faq;
 using SmbBot.Core.Routing;
 
-namespace SmbBot.Core.Knowledge;
+namespace SmbBot.Core.KnowledgeFiles;
 
 /// <summary>Everything the bot learns from the business's knowledge folder, read and checked at start.</summary>
 public sealed record KnowledgeBase(

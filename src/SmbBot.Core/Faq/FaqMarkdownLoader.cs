@@ -1,6 +1,7 @@
 using System.Text;
+using SmbBot.Core.KnowledgeFiles;
 
-namespace SmbBot.Core.Knowledge;
+namespace SmbBot.Core.Faq;
 
 /// <summary>
 /// Reads <c>faq/*.md</c>: each entry starts with a <c>## question</c> heading, followed by <c>id:</c>, optional

@@ -1,7 +1,9 @@
 using System.Text;
+using SmbBot.Core.Faq;
+using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 
-namespace SmbBot.Core.Knowledge;
+namespace SmbBot.Core.Routing;
 
 /// <summary>
 /// Reads <c>intents/&lt;intent&gt;.txt</c>: one training utterance per line; blank lines and lines starting with

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using SmbBot.Core.KnowledgeFiles;
 
-namespace SmbBot.Core.Knowledge;
+namespace SmbBot.Core.Faq;
 
 /// <summary>What makes an FAQ entry usable, whichever file format it came from.</summary>
 public static partial class FaqRules

@@ -1,6 +1,6 @@
 using CsvHelper;
 
-namespace SmbBot.Core.Knowledge;
+namespace SmbBot.Core.KnowledgeFiles;
 
 /// <summary>A row of a CSV file with the line it starts on.</summary>
 public sealed record CsvRow(int Line, IReadOnlyList<string> Fields);

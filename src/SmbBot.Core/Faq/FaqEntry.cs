@@ -1,4 +1,4 @@
-namespace SmbBot.Core.Knowledge;
+namespace SmbBot.Core.Faq;
 
 /// <summary>One question the business answers, with the other ways customers ask it.</summary>
 /// <param name="Id">The business's own identifier; every reply and ticket refers to the entry by it.</param>

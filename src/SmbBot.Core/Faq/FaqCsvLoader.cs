@@ -1,4 +1,6 @@
-namespace SmbBot.Core.Knowledge;
+using SmbBot.Core.KnowledgeFiles;
+
+namespace SmbBot.Core.Faq;
 
 /// <summary>Reads <c>faq/*.csv</c>: <c>id,question,answer,alternates,category</c>, alternates separated by <c>|</c>.</summary>
 public static class FaqCsvLoader

@@ -1,4 +1,4 @@
-namespace SmbBot.Core.Knowledge;
+namespace SmbBot.Core.Crm;
 
 /// <summary>What the business's CRM knows about a customer.</summary>
 public sealed record CustomerProfile(

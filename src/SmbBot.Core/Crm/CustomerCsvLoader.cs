@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net.Mail;
+using SmbBot.Core.KnowledgeFiles;
 
-namespace SmbBot.Core.Knowledge;
+namespace SmbBot.Core.Crm;
 
 /// <summary>Reads <c>crm/customers.csv</c> and checks every field.</summary>
 public static class CustomerCsvLoader

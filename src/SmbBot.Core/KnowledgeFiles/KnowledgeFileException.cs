@@ -1,4 +1,4 @@
-namespace SmbBot.Core.Knowledge;
+namespace SmbBot.Core.KnowledgeFiles;
 
 /// <summary>A knowledge file that cannot be used; names the file, the line and what is wrong.</summary>
 public sealed class KnowledgeFileException(string file, int line, string reason)
