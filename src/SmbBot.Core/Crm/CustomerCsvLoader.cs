@@ -4,43 +4,71 @@ using SmbBot.Core.KnowledgeFiles;
 
 namespace SmbBot.Core.Crm;
 
-/// <summary>Reads <c>crm/customers.csv</c> and checks every field.</summary>
+/// <summary>
+/// Reads <c>crm/customers.csv</c> as the business's CRM or spreadsheet exported it: common column names (or
+/// <c>Crm:Columns</c>), first and last name joined, the business's own tier names, extra columns kept as custom fields.
+/// A row that cannot identify a customer (no id and no e-mail) or repeats one is left out and reported; a value that
+/// cannot be read is left empty and reported.
+/// </summary>
 public static class CustomerCsvLoader
 {
-    /// <summary>The header the file starts with.</summary>
-    public static readonly string[] Header =
-        ["id", "name", "email", "phone", "company", "tier", "lifetime_value", "open_orders", "last_contact", "notes"];
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "dd.MM.yyyy", "d.M.yyyy"];
 
-    /// <summary>Reads the file; ids and e-mail addresses must be unique.</summary>
-    public static IReadOnlyList<CustomerProfile> Load(string path, string displayName)
+    /// <summary>Reads the file; problems are added to <paramref name="problems"/>.</summary>
+    public static IReadOnlyList<CustomerProfile> Load(string path, string displayName, IReadOnlyDictionary<string, string> columnMap, List<KnowledgeProblem> problems)
     {
-        var customers = new List<CustomerProfile>();
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in CsvTable.Read(path, displayName, Header))
+        if (CsvTable.ReadTable(path, displayName, problems) is not { } table) return [];
+        var (index, mapProblems) = CrmColumns.Resolve(table.Header, columnMap);
+        problems.AddRange(mapProblems.Select(p => new KnowledgeProblem(displayName, 1, p)));
+        if (!index.ContainsKey("id") && !index.ContainsKey("email"))
         {
-            var f = row.Fields.Select(x => x.Trim()).ToArray();
-            KnowledgeFileException Bad(string reason) => new(displayName, row.Line, reason);
+            problems.Add(new KnowledgeProblem(displayName, 1,
+                $"no column holds a customer id or an e-mail address (columns: {string.Join(", ", table.Header)}); name them in Crm:Columns"));
+            return [];
+        }
+        var known = index.Values.ToHashSet();
+        var extra = Enumerable.Range(0, table.Header.Count).Where(i => !known.Contains(i) && table.Header[i].Length > 0).ToArray();
 
-            if (f[0].Length == 0) throw Bad("the customer has no id");
-            if (!ids.Add(f[0])) throw Bad($"the id '{f[0]}' is used twice");
-            if (f[1].Length == 0) throw Bad($"customer '{f[0]}' has no name");
-            if (!IsEmail(f[2])) throw Bad($"'{f[2]}' is not an e-mail address");
-            if (!emails.Add(f[2])) throw Bad($"the e-mail address '{f[2]}' is used twice");
-            if (!Enum.TryParse<CustomerTier>(f[5], ignoreCase: true, out var tier) || int.TryParse(f[5], out _))
-                throw Bad($"tier '{f[5]}' must be one of {string.Join(", ", Enum.GetNames<CustomerTier>()).ToLowerInvariant()}");
-            if (!decimal.TryParse(f[6], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value < 0)
-                throw Bad($"lifetime_value '{f[6]}' must be a number of at least 0 with '.' as decimal point");
-            if (!int.TryParse(f[7], NumberStyles.None, CultureInfo.InvariantCulture, out var openOrders))
-                throw Bad($"open_orders '{f[7]}' must be a whole number of at least 0");
-            DateOnly? lastContact = null;
-            if (f[8].Length > 0)
+        var customers = new List<CustomerProfile>();
+        var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var emails = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in table.Rows)
+        {
+            string Get(string field) => index.TryGetValue(field, out var i) ? row.Fields[i].Trim() : "";
+            void Report(string reason) => problems.Add(new KnowledgeProblem(displayName, row.Line, reason));
+
+            var email = Get("email");
+            if (email.Length > 0 && !IsEmail(email))
             {
-                if (!DateOnly.TryParseExact(f[8], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                    throw Bad($"last_contact '{f[8]}' must be a date written yyyy-MM-dd");
-                lastContact = d;
+                Report($"'{email}' is not an e-mail address; the customer is kept without one");
+                email = "";
             }
-            customers.Add(new CustomerProfile(f[0], f[1], f[2], f[3], f[4], tier, value, openOrders, lastContact, f[9]));
+            var id = Get("id");
+            if (id.Length == 0 && email.Length == 0)
+            {
+                Report("the row has no customer id and no e-mail address; row left out");
+                continue;
+            }
+            if (id.Length == 0) id = email;
+            if (ids.TryGetValue(id, out var firstLine))
+            {
+                Report($"the id '{id}' is already used on line {firstLine}; row left out");
+                continue;
+            }
+            if (email.Length > 0 && emails.TryGetValue(email, out var emailLine))
+            {
+                Report($"the e-mail address '{email}' is already used on line {emailLine}; row left out");
+                continue;
+            }
+            ids[id] = row.Line;
+            if (email.Length > 0) emails[email] = row.Line;
+
+            var name = Get("name");
+            if (name.Length == 0) name = string.Join(' ', new[] { Get("first_name"), Get("last_name") }.Where(n => n.Length > 0));
+            var fields = extra.Where(i => row.Fields[i].Trim().Length > 0).ToDictionary(i => table.Header[i], i => row.Fields[i].Trim());
+            customers.Add(new CustomerProfile(id, name, email, Get("phone"), Get("company"), Get("tier"),
+                Number(Get("lifetime_value"), "lifetime value", Report), Count(Get("open_orders"), Report), Date(Get("last_contact"), Report),
+                Get("notes"), fields.Count > 0 ? fields : null));
         }
         return customers;
     }
@@ -49,4 +77,35 @@ public static class CustomerCsvLoader
     public static bool IsEmail(string text) =>
         text.Length is > 2 and <= 254 && !text.Contains(' ') && text.IndexOf('@') > 0
         && MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.');
+
+    private static decimal? Number(string text, string what, Action<string> report)
+    {
+        if (text.Length == 0) return null;
+        var cleaned = new string(text.Where(c => char.IsDigit(c) || c is '.' or ',' or '-').ToArray());
+        // "1,234.50" and "1.234,50" both occur; the last separator is the decimal one.
+        int lastDot = cleaned.LastIndexOf('.'), lastComma = cleaned.LastIndexOf(',');
+        cleaned = lastComma > lastDot
+            ? cleaned.Replace(".", "").Replace(',', '.')
+            : cleaned.Replace(",", "");
+        if (decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            return value;
+        report($"{what} '{text}' is not a number; left empty");
+        return null;
+    }
+
+    private static int? Count(string text, Action<string> report)
+    {
+        if (text.Length == 0) return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        report($"open orders '{text}' is not a whole number; left empty");
+        return null;
+    }
+
+    private static DateOnly? Date(string text, Action<string> report)
+    {
+        if (text.Length == 0) return null;
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return DateOnly.FromDateTime(d);
+        report($"last contact '{text}' is not a date written yyyy-mm-dd; left empty");
+        return null;
+    }
 }

@@ -4,32 +4,31 @@ using SmbBot.Core.KnowledgeFiles;
 namespace SmbBot.Core.Faq;
 
 /// <summary>
-/// Reads <c>faq/*.md</c>: each entry starts with a <c>## question</c> heading, followed by <c>id:</c>, optional
+/// Reads <c>faq/*.md</c>: each entry starts with a <c>## question</c> heading, followed by optional <c>id:</c>,
 /// <c>alternates:</c> (separated by <c>|</c>) and <c>category:</c> lines, then the answer text. Text before the first
-/// heading is ignored.
+/// heading is ignored. An entry without an id gets one made from its question.
 /// </summary>
 public static class FaqMarkdownLoader
 {
     /// <summary>Reads the entries of one file; <paramref name="displayName"/> is used in error messages.</summary>
-    public static IReadOnlyList<FaqEntry> Load(string path, string displayName)
+    public static IReadOnlyList<FaqEntry> Load(string path, string displayName, List<KnowledgeProblem> problems)
     {
         var lines = File.ReadAllLines(path, Encoding.UTF8);
-        var entries = new List<FaqEntry>();
+        var entries = new List<FaqEntry?>();
         Draft? draft = null;
         for (int i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             if (line.StartsWith("## ", StringComparison.Ordinal))
             {
-                if (draft is not null) entries.Add(draft.Build(displayName));
+                if (draft is not null) entries.Add(draft.Build(displayName, problems));
                 draft = new Draft(line[3..].Trim(), i + 1);
                 continue;
             }
             draft?.Add(line); // text before the first entry is an introduction for the people editing the file
-
         }
-        if (draft is not null) entries.Add(draft.Build(displayName));
-        return entries;
+        if (draft is not null) entries.Add(draft.Build(displayName, problems));
+        return entries.OfType<FaqEntry>().ToArray();
     }
 
     private sealed class Draft(string question, int line)
@@ -49,15 +48,14 @@ public static class FaqMarkdownLoader
             _answer.AppendLine(text);
         }
 
-        public FaqEntry Build(string displayName)
+        public FaqEntry? Build(string displayName, List<KnowledgeProblem> problems)
         {
-            if (!_meta.TryGetValue("id", out var id))
-                throw new KnowledgeFileException(displayName, line, $"the entry '{question}' has no 'id:' line under its heading");
+            var id = _meta.GetValueOrDefault("id", "");
             var alternates = _meta.GetValueOrDefault("alternates", "")
                 .Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var entry = new FaqEntry(id, question, _answer.ToString().Trim(), alternates,
                 _meta.GetValueOrDefault("category", ""), $"{displayName} line {line}");
-            return FaqRules.Validate(entry, displayName, line);
+            return FaqRules.Check(entry, displayName, line, problems);
         }
     }
 }

@@ -5,14 +5,20 @@ namespace SmbBot.Core.KnowledgeFiles;
 /// <summary>A row of a CSV file with the line it starts on.</summary>
 public sealed record CsvRow(int Line, IReadOnlyList<string> Fields);
 
+/// <summary>A delimited file as read: its header, its data rows and the separator found.</summary>
+public sealed record CsvTableData(IReadOnlyList<string> Header, IReadOnlyList<CsvRow> Rows, char Separator);
+
 /// <summary>
-/// Reads RFC 4180 CSV with CsvHelper: comma separated, fields optionally in double quotes, "" for a quote inside a
-/// quoted field, line breaks allowed inside quoted fields, a byte order mark and CRLF or LF line ends accepted. Errors
-/// name the file and the line.
+/// Reads delimited text files with CsvHelper as spreadsheets and other programs export them: RFC 4180 quoting ("" for
+/// a quote, line breaks inside quoted fields), a byte order mark, CRLF or LF line ends, and <c>,</c>, <c>;</c> or a tab
+/// as the separator. Problems name the file and the line.
 /// </summary>
 public static class CsvTable
 {
-    /// <summary>Reads a file whose first row must be exactly <paramref name="header"/>.</summary>
+    /// <summary>Separators a header line is searched for, in order of preference when counts tie.</summary>
+    private static readonly char[] Separators = [',', ';', '\t'];
+
+    /// <summary>Reads a file whose first row must be exactly <paramref name="header"/>; the first problem throws.</summary>
     public static IReadOnlyList<CsvRow> Read(string path, string displayName, IReadOnlyList<string> header)
     {
         var rows = Parse(File.ReadAllText(path), displayName);
@@ -31,38 +37,90 @@ public static class CsvTable
         return rows.Skip(1).ToArray();
     }
 
-    /// <summary>Parses CSV text into rows, the header included; blank lines are skipped.</summary>
+    /// <summary>Parses comma-separated text into rows, the header included; blank lines are skipped; the first problem throws.</summary>
     public static List<CsvRow> Parse(string text, string displayName)
     {
-        CsvMalformedRecord? broken = null;
+        var problems = new List<KnowledgeProblem>();
+        var rows = Rows(text, ',', displayName, problems);
+        if (problems.Count > 0) throw new KnowledgeFileException(displayName, problems[0].Line, problems[0].Reason);
+        return rows;
+    }
+
+    /// <summary>
+    /// Reads a file with a header row, detecting the separator from the header. Rows with broken quoting or more values
+    /// than the header has columns are left out and added to <paramref name="problems"/>; shorter rows are padded with
+    /// empty values (spreadsheets drop empty trailing cells). Null when the file has no header row.
+    /// </summary>
+    public static CsvTableData? ReadTable(string path, string displayName, List<KnowledgeProblem> problems, char? separator = null)
+    {
+        var text = File.ReadAllText(path).TrimStart('\uFEFF');
+        var sep = separator ?? DetectSeparator(text);
+        var rows = Rows(text, sep, displayName, problems);
+        if (rows.Count == 0)
+        {
+            problems.Add(new KnowledgeProblem(displayName, 0, "the file is empty; the first line must name the columns"));
+            return null;
+        }
+        var header = rows[0].Fields.Select(f => f.Trim()).ToArray();
+        var data = new List<CsvRow>(rows.Count - 1);
+        foreach (var row in rows.Skip(1))
+        {
+            if (row.Fields.Count > header.Length && row.Fields.Skip(header.Length).Any(f => f.Trim().Length > 0))
+            {
+                problems.Add(new KnowledgeProblem(displayName, row.Line,
+                    $"{row.Fields.Count} values but the header has {header.Length} columns (a '{Name(sep)}' inside a value needs the value in double quotes); row left out"));
+                continue;
+            }
+            var fields = row.Fields.Take(header.Length).Concat(Enumerable.Repeat("", Math.Max(0, header.Length - row.Fields.Count))).ToArray();
+            if (fields.All(f => f.Trim().Length == 0)) continue;
+            data.Add(row with { Fields = fields });
+        }
+        return new CsvTableData(header, data, sep);
+    }
+
+    /// <summary>The separator that splits the first line into the most columns, quotes respected.</summary>
+    public static char DetectSeparator(string text)
+    {
+        var counts = new Dictionary<char, int>();
+        bool quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c is '\n' or '\r') break;
+            else if (!quoted && Separators.Contains(c)) counts[c] = counts.GetValueOrDefault(c) + 1;
+        }
+        return Separators.OrderByDescending(s => counts.GetValueOrDefault(s)).First();
+    }
+
+    private static List<CsvRow> Rows(string text, char separator, string displayName, List<KnowledgeProblem> problems)
+    {
         var options = new CsvReaderOptions
         {
-            Separator = ',',
+            Separator = separator,
             HasHeader = false,
             TrackLineNumbers = true,
             TrimWhitespace = false,
             MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = r => broken ??= r,
+            OnMalformedRecord = r => problems.Add(new KnowledgeProblem(displayName, (int)r.LineNumber, Describe(r.Reason))),
         };
         var rows = new List<CsvRow>();
-        using (var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), options))
+        using var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), options);
+        while (reader.Read())
         {
-            while (reader.Read() && broken is null)
-            {
-                var fields = new string[reader.FieldCount];
-                for (int i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i) ?? "";
-                rows.Add(new CsvRow((int)reader.LineNumber, fields));
-            }
+            var fields = new string[reader.FieldCount];
+            for (int i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i) ?? "";
+            rows.Add(new CsvRow((int)reader.LineNumber, fields));
         }
-        if (broken is { } b) throw new KnowledgeFileException(displayName, (int)b.LineNumber, Describe(b.Reason));
         return rows;
     }
+
+    private static string Name(char separator) => separator == '\t' ? "tab" : separator.ToString();
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {
         CsvMalformedReason.UnterminatedQuote => "a quoted value is never closed (missing double quote)",
         CsvMalformedReason.StrayQuote => "a double quote inside an unquoted value; put the whole value in double quotes and write the quote as \"\"",
         CsvMalformedReason.TextAfterClosingQuote => "text after the closing double quote of a value",
-        _ => $"the line cannot be read as CSV ({reason})",
+        _ => $"the line cannot be read ({reason})",
     };
 }

@@ -6,45 +6,57 @@ using SmbBot.Core.Routing;
 namespace SmbBot.Core.KnowledgeFiles;
 
 /// <summary>Everything the bot learns from the business's knowledge folder, read and checked at start.</summary>
+/// <param name="Problems">What was left out or left empty, file by file; the bot serves the rest.</param>
 public sealed record KnowledgeBase(
     IReadOnlyList<FaqEntry> Faq,
     IReadOnlyList<IntentExample> Intents,
     IReadOnlyList<CustomerProfile> Customers,
-    string ContentHash)
+    string ContentHash,
+    IReadOnlyList<KnowledgeProblem> Problems)
 {
+    /// <summary>FAQ file types read from <c>faq/</c>.</summary>
+    public static readonly IReadOnlyList<string> FaqPatterns = ["*.csv", "*.tsv", "*.md"];
+
     /// <summary>
-    /// Reads <c>faq/*.csv</c>, <c>faq/*.md</c>, <c>intents/*.txt</c> and <c>crm/customers.csv</c> (optional) under
-    /// <paramref name="root"/>. Throws <see cref="KnowledgeFileException"/> naming the file and line of the first problem.
+    /// Reads <c>faq/*.csv</c>, <c>faq/*.tsv</c>, <c>faq/*.md</c>, <c>intents/*.txt</c> and <c>crm/customers.csv</c>
+    /// (optional) under <paramref name="root"/>. Every unusable row or entry is left out and listed in
+    /// <see cref="Problems"/>; <see cref="KnowledgeFileException"/> is thrown only when nothing usable is left: no folder,
+    /// no FAQ entry, or an intent the bot needs without examples.
     /// </summary>
-    public static KnowledgeBase Load(string root)
+    public static KnowledgeBase Load(string root, IReadOnlyDictionary<string, string>? crmColumns = null)
     {
         if (!Directory.Exists(root))
             throw new KnowledgeFileException(root, 0, "the knowledge folder does not exist (set Knowledge:Path)");
         string Display(string path) => Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(root).TrimEnd('/', '\\'))!, path);
+        var problems = new List<KnowledgeProblem>();
 
-        var faqFiles = Files(root, "faq", "*.csv").Concat(Files(root, "faq", "*.md")).Order(StringComparer.Ordinal).ToArray();
+        var faqFiles = FaqPatterns.SelectMany(p => Files(root, "faq", p)).Order(StringComparer.Ordinal).ToArray();
         if (faqFiles.Length == 0)
-            throw new KnowledgeFileException(Display(Path.Combine(root, "faq")), 0, "there is no FAQ file (*.csv or *.md)");
+            throw new KnowledgeFileException(Display(Path.Combine(root, "faq")), 0, "there is no FAQ file (*.csv, *.tsv or *.md)");
         var faq = new List<FaqEntry>();
         foreach (var file in faqFiles)
         {
             faq.AddRange(file.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-                ? FaqMarkdownLoader.Load(file, Display(file))
-                : FaqCsvLoader.Load(file, Display(file)));
+                ? FaqMarkdownLoader.Load(file, Display(file), problems)
+                : FaqCsvLoader.Load(file, Display(file), problems));
         }
-        CheckUnique(faq);
+        faq = Unique(faq, problems);
+        if (faq.Count == 0)
+            throw new KnowledgeFileException(Display(Path.Combine(root, "faq")), 0,
+                "no usable FAQ entry: " + (problems.Count == 0 ? "the files are empty" : string.Join("; ", problems.Take(5))));
 
         var intentFiles = Files(root, "intents", "*.txt").Order(StringComparer.Ordinal).ToArray();
-        var intents = intentFiles.SelectMany(f => IntentFileLoader.Load(f, Display(f))).ToList();
+        var intents = intentFiles.SelectMany(f => IntentFileLoader.Load(f, Display(f), problems)).ToList();
         var missing = Routing.Intents.Required.Where(i => intents.All(e => e.Intent != i)).Order().ToArray();
         if (missing.Length > 0)
             throw new KnowledgeFileException(Display(Path.Combine(root, "intents")), 0,
-                $"no examples for {string.Join(", ", missing)}: add intents/<intent>.txt for each");
+                $"no examples for {string.Join(", ", missing)}: add intents/<intent>.txt for each"
+                + (problems.Count == 0 ? "" : " (" + string.Join("; ", problems.Where(p => p.File.Contains("intents"))) + ")"));
 
         var crmFile = Path.Combine(root, "crm", "customers.csv");
-        var customers = File.Exists(crmFile) ? CustomerCsvLoader.Load(crmFile, Display(crmFile)) : [];
+        var customers = File.Exists(crmFile) ? CustomerCsvLoader.Load(crmFile, Display(crmFile), crmColumns ?? new Dictionary<string, string>(), problems) : [];
 
-        return new KnowledgeBase(faq, intents, customers, Hash(root, faqFiles.Concat(intentFiles)));
+        return new KnowledgeBase(faq, intents, customers, Hash(root, faqFiles.Concat(intentFiles)), problems);
     }
 
     private static IEnumerable<string> Files(string root, string folder, string pattern)
@@ -53,24 +65,48 @@ public sealed record KnowledgeBase(
         return Directory.Exists(dir) ? Directory.EnumerateFiles(dir, pattern) : [];
     }
 
-    private static void CheckUnique(IReadOnlyList<FaqEntry> faq)
+    /// <summary>
+    /// Keeps the first entry of an id (a made-up id that repeats gets a number) and leaves out an entry whose question
+    /// another entry already has: one question cannot have two answers.
+    /// </summary>
+    private static List<FaqEntry> Unique(IReadOnlyList<FaqEntry> faq, List<KnowledgeProblem> problems)
     {
         var ids = new Dictionary<string, FaqEntry>(StringComparer.OrdinalIgnoreCase);
         var phrasings = new Dictionary<string, FaqEntry>();
-        foreach (var entry in faq)
+        var kept = new List<FaqEntry>();
+        foreach (var candidate in faq)
         {
+            var entry = candidate;
             if (ids.TryGetValue(entry.Id, out var first))
-                throw new KnowledgeFileException(entry.Source, 0, $"the id '{entry.Id}' is already used at {first.Source}");
-            ids[entry.Id] = entry;
-            foreach (var phrasing in entry.Phrasings)
             {
-                var key = TextNormalizer.Key(phrasing);
-                if (phrasings.TryGetValue(key, out var other) && other.Id != entry.Id)
-                    throw new KnowledgeFileException(entry.Source, 0,
-                        $"'{phrasing}' is also a question of '{other.Id}' ({other.Source}); one question cannot have two answers");
-                phrasings[key] = entry;
+                if (entry.Id != FaqRules.IdFor(entry.Question))
+                {
+                    problems.Add(new KnowledgeProblem(entry.Source, 0, $"the id '{entry.Id}' is already used at {first.Source}; entry left out"));
+                    continue;
+                }
+                int n = 2;
+                while (ids.ContainsKey($"{entry.Id}-{n}")) n++;
+                entry = entry with { Id = $"{entry.Id}-{n}" };
             }
+            if (phrasings.GetValueOrDefault(TextNormalizer.Key(entry.Question)) is { } owner)
+            {
+                problems.Add(new KnowledgeProblem(entry.Source, 0,
+                    $"'{entry.Question}' is already a question of '{owner.Id}' ({owner.Source}); one question cannot have two answers; entry left out"));
+                continue;
+            }
+            var taken = entry.Alternates.Where(a => phrasings.ContainsKey(TextNormalizer.Key(a))).ToArray();
+            foreach (var alternate in taken)
+            {
+                var other = phrasings[TextNormalizer.Key(alternate)];
+                problems.Add(new KnowledgeProblem(entry.Source, 0,
+                    $"'{alternate}' is also a question of '{other.Id}' ({other.Source}); one question cannot have two answers; left out of '{entry.Id}'"));
+            }
+            if (taken.Length > 0) entry = entry with { Alternates = entry.Alternates.Except(taken).ToArray() };
+            ids[entry.Id] = entry;
+            foreach (var phrasing in entry.Phrasings) phrasings[TextNormalizer.Key(phrasing)] = entry;
+            kept.Add(entry);
         }
+        return kept;
     }
 
     /// <summary>A hash of every file the bot learns from, so a model is retrained exactly when they change.</summary>

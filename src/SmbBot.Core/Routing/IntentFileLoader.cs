@@ -14,13 +14,16 @@ public static class IntentFileLoader
     /// <summary>Fewest examples an intent file must have for the classifier to learn it.</summary>
     public const int MinExamples = 5;
 
-    /// <summary>Reads one intent file.</summary>
-    public static IReadOnlyList<IntentExample> Load(string path, string displayName)
+    /// <summary>Reads one intent file; what cannot be used is left out and added to <paramref name="problems"/>.</summary>
+    public static IReadOnlyList<IntentExample> Load(string path, string displayName, List<KnowledgeProblem> problems)
     {
         var intent = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
         if (!Intents.Trainable.Contains(intent))
-            throw new KnowledgeFileException(displayName, 0,
-                $"'{intent}' is not an intent the bot acts on; name the file after one of: {string.Join(", ", Intents.Trainable)}");
+        {
+            problems.Add(new KnowledgeProblem(displayName, 0,
+                $"'{intent}' is not an intent the bot acts on; name the file after one of: {string.Join(", ", Intents.Trainable)}; file left out"));
+            return [];
+        }
         var examples = new List<IntentExample>();
         var lines = File.ReadAllLines(path, Encoding.UTF8);
         for (int i = 0; i < lines.Length; i++)
@@ -28,13 +31,19 @@ public static class IntentFileLoader
             var text = lines[i].Trim();
             if (text.Length == 0 || text.StartsWith('#')) continue;
             if (text.Length > FaqRules.MaxQuestionLength)
-                throw new KnowledgeFileException(displayName, i + 1,
-                    $"the example has {text.Length} characters; at most {FaqRules.MaxQuestionLength} are allowed");
+            {
+                problems.Add(new KnowledgeProblem(displayName, i + 1,
+                    $"the example has {text.Length} characters; at most {FaqRules.MaxQuestionLength} are allowed; example left out"));
+                continue;
+            }
             examples.Add(new IntentExample(intent, text));
         }
         if (examples.Count < MinExamples && intent != Intents.Faq)
-            throw new KnowledgeFileException(displayName, 0,
-                $"'{intent}' has {examples.Count} examples; at least {MinExamples} are needed to learn it");
+        {
+            problems.Add(new KnowledgeProblem(displayName, 0,
+                $"'{intent}' has {examples.Count} examples; at least {MinExamples} are needed to learn it; file left out"));
+            return [];
+        }
         return examples;
     }
 }

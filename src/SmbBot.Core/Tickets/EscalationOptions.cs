@@ -24,6 +24,12 @@ public sealed class EscalationOptions : IValidatableObject
     /// <summary>Response-time targets per priority: <c>urgent</c>, <c>high</c>, <c>normal</c>, <c>low</c>.</summary>
     public Dictionary<string, ResponseTarget> Targets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// How customers of a CRM tier are treated, by the business's own tier name (<c>gold</c>, <c>insured</c>,
+    /// <c>pro</c>; case-insensitive). A tier no rule names, and a customer without a tier, get the reason's rule as it is.
+    /// </summary>
+    public Dictionary<string, TierRule> Tiers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Most transcript entries kept on a ticket; older ones beyond the first few are dropped and counted.</summary>
     [Range(20, 10_000)] public int MaxTranscriptEntries { get; set; } = 200;
 
@@ -69,6 +75,15 @@ public sealed class EscalationOptions : IValidatableObject
             else if (target.FirstResponse <= TimeSpan.Zero || target.Resolution < target.FirstResponse)
                 yield return Fail($"Escalation:Targets:{priority} needs FirstResponse above zero and Resolution not below it");
         }
+        foreach (var (tier, rule) in Tiers)
+        {
+            if (string.IsNullOrWhiteSpace(tier))
+                yield return Fail("Escalation:Tiers has a rule without a tier name");
+            if (rule.RaisePriority is < 0 or > 2)
+                yield return Fail($"Escalation:Tiers:{tier}:RaisePriority {rule.RaisePriority} must be 0, 1 or 2 (steps up, never above high)");
+            if (rule.FirstResponse is { } first && first <= TimeSpan.Zero)
+                yield return Fail($"Escalation:Tiers:{tier}:FirstResponse must be above zero, or left out");
+        }
         if (BusinessHours.Values.All(string.IsNullOrWhiteSpace) && Targets.Values.Any(t => t.BusinessHoursOnly))
             yield return Fail("Escalation:BusinessHours has no open day, but a target counts business hours only");
     }
@@ -96,6 +111,16 @@ public sealed class EscalationRule
 {
     public string Category { get; set; } = "";
     public string Priority { get; set; } = "";
+}
+
+/// <summary>How the customers of one CRM tier are treated.</summary>
+public sealed class TierRule
+{
+    /// <summary>Priority steps up from the reason's rule (normal -> high); never above high, which urgent safety keeps for itself.</summary>
+    public int RaisePriority { get; set; }
+
+    /// <summary>A first-response target this tier is promised, when it is sooner than the priority's.</summary>
+    public TimeSpan? FirstResponse { get; set; }
 }
 
 /// <summary>How fast a priority must be answered and resolved.</summary>

@@ -17,7 +17,8 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
     public Ticket Open(ConversationRecord conversation, EscalationReason reason, TurnDecision decision)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var (category, priority, firstDue, resolutionDue) = routing.Route(reason, now);
+        var customer = Identify(conversation.CustomerId, conversation.Email);
+        var (category, priority, firstDue, resolutionDue) = routing.Route(reason, customer?.Tier, now);
         var ticket = new Ticket
         {
             Status = TicketStatus.New,
@@ -33,7 +34,7 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
             UserId = conversation.UserId,
             ConversationReference = conversation.Reference,
             CustomerEmail = conversation.Email,
-            Customer = Identify(conversation.CustomerId, conversation.Email),
+            Customer = customer,
             CreatedAt = now,
             UpdatedAt = now,
             FirstResponseDue = firstDue,
@@ -77,6 +78,13 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
         t.CustomerEmail = email;
         t.Customer ??= crm.FindByEmail(email);
         t.UpdatedAt = now;
+        // A customer identified only now may be of a tier the business serves first.
+        var (_, priority, firstDue, resolutionDue) = routing.Route(t.Reason, t.Customer?.Tier, t.CreatedAt);
+        if (priority < t.Priority)
+        {
+            t.History.Add(new TicketEvent { At = now, Kind = "priority", Actor = "bot", Detail = $"{t.Priority.ToString().ToLowerInvariant()} -> {priority.ToString().ToLowerInvariant()}: CRM tier {t.Customer!.Tier}" });
+            (t.Priority, t.FirstResponseDue, t.ResolutionDue) = (priority, firstDue, resolutionDue);
+        }
         t.History.Add(new TicketEvent
         {
             At = now, Kind = "customer", Actor = "customer",

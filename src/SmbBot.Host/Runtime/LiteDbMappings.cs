@@ -24,7 +24,7 @@ public static class LiteDbMappings
         {
             if (_done) return;
             var mapper = BsonMapper.Global;
-            var profile = new CustomerProfile("C-0", "n", "e@example.com", "", "", CustomerTier.Standard, 0, 0, null, "");
+            var profile = new CustomerProfile("C-0", "n", "e@example.com", "", "", "standard", 0, 0, null, "", new() { ["x"] = "y" });
             var entry = new TranscriptEntry();
             var ticketEvent = new TicketEvent();
             mapper.ToDocument(new Ticket

@@ -72,8 +72,8 @@ public class EscalationOptionsTests
         var routing = new TicketRouting(o, BusinessCalendar.From(o));
         var sundayNoon = new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
 
-        var urgent = routing.Route(EscalationReason.UrgentSafety, sundayNoon);
-        var complaint = routing.Route(EscalationReason.Complaint, sundayNoon);
+        var urgent = routing.Route(EscalationReason.UrgentSafety, null, sundayNoon);
+        var complaint = routing.Route(EscalationReason.Complaint, null, sundayNoon);
 
         Assert.Equal(("safety", TicketPriority.Urgent, sundayNoon.AddMinutes(15)), (urgent.Category, urgent.Priority, urgent.FirstResponseDue));
         Assert.Equal(("complaints", TicketPriority.High), (complaint.Category, complaint.Priority));
