@@ -35,6 +35,7 @@ public static class DecisionEntity
         if (faq is not null)
         {
             p["faqId"] = faq.FaqId;
+            p["faqQuestion"] = faq.Question;
             p["faqScore"] = Math.Round(faq.Score, 4);
         }
         if (decision.Suggestions.Count > 0)
