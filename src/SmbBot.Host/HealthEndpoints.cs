@@ -11,7 +11,7 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, Runtime.BotRuntime runtime) =>
+        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, SmbBot.Understanding.BotRuntime runtime) =>
         {
             bool storeOpen;
             try { storeOpen = db.CollectionExists(Runtime.RuntimeServiceCollectionExtensions.FaqCollectionName); }

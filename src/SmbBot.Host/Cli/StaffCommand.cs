@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;
@@ -8,13 +9,19 @@ namespace SmbBot.Host.Cli;
 /// <summary><c>staff add &lt;email&gt; &lt;display name&gt; &lt;agent|admin&gt;</c>: creates a console account; the password comes from standard input.</summary>
 public static class StaffCommand
 {
-    public static int Run(string[] args, IConfiguration configuration, TextReader input, TextWriter output, TextWriter errors)
+    /// <summary>The <c>staff</c> verb and its <c>add</c> command.</summary>
+    public static Command Create(IConfiguration configuration, TextReader input, TextWriter output, TextWriter errors)
     {
-        if (args is not ["add", var email, var name, var role])
-        {
-            errors.WriteLine("usage: staff add <email> <display name> <agent|admin>   (the password is read from standard input)");
-            return 2;
-        }
+        var email = new Argument<string>("email") { Description = "the account's e-mail address, used to sign in" };
+        var name = new Argument<string>("display name") { Description = "the name customers and colleagues see" };
+        var role = new Argument<string>("role") { Description = "agent or admin" };
+        var add = new Command("add", "add a console account; the password is read from standard input") { email, name, role };
+        add.SetAction(parsed => Add(configuration, parsed.GetValue(email)!, parsed.GetValue(name)!, parsed.GetValue(role)!, input, output, errors));
+        return new Command("staff", "manage the staff console's accounts") { add };
+    }
+
+    private static int Add(IConfiguration configuration, string email, string name, string role, TextReader input, TextWriter output, TextWriter errors)
+    {
         var password = input.ReadLine() ?? "";
         var paths = SmbBotPaths.From(configuration);
         using var folderLock = DataFolderLock.Acquire(paths.Data);

@@ -8,16 +8,15 @@ using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.Configuration;
-using SmbBot.Knowledge.Embeddings;
-using SmbBot.Knowledge.VectorStore;
+using SmbBot.Understanding;
 
 namespace SmbBot.Host.Runtime;
 
-/// <summary>Registers the store, the embedding model, the FAQ index and the bot's understanding.</summary>
+/// <summary>Registers the settings, the store, the tickets and the bot's understanding.</summary>
 public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>Name of the LiteDB collection of FAQ phrasings.</summary>
-    public const string FaqCollectionName = "faq_phrasings";
+    public const string FaqCollectionName = UnderstandingServiceCollectionExtensions.FaqCollectionName;
 
     /// <summary>Adds the runtime services and the start-up that loads them.</summary>
     public static IServiceCollection AddSmbBotRuntime(this IServiceCollection services, IConfiguration configuration)
@@ -42,17 +41,11 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(sp => BusinessCalendar.From(sp.GetRequiredService<EscalationOptions>()));
         services.AddSingleton<TicketRouting>();
         services.AddSingleton<TicketDesk>();
-        services.AddSingleton<MiniLmEmbeddingGenerator>();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>());
-        services.AddSingleton(sp => new LiteDbFaqCollection(sp.GetRequiredService<ILiteDatabase>(), FaqCollectionName,
-            sp.GetRequiredService<MiniLmEmbeddingGenerator>()));
-        services.AddSingleton(sp => new EmbeddingCache(sp.GetRequiredService<MiniLmEmbeddingGenerator>()));
-        services.AddSingleton<BotRuntime>();
-        // The FAQ as a Semantic Kernel text search, for kernel plugins; available once the start-up has run.
-        services.AddSingleton<ITextSearch<FaqPhrasingRecord>>(sp => sp.GetRequiredService<BotRuntime>().TextSearch
-            ?? throw new InvalidOperationException("the FAQ is not indexed yet"));
-        services.AddSingleton<ITurnUnderstanding>(sp => sp.GetRequiredService<BotRuntime>());
-        services.AddHostedService<KnowledgeStartup>();
+        services.AddTurnUnderstanding(sp =>
+        {
+            var paths = sp.GetRequiredService<SmbBotPaths>();
+            return new UnderstandingPaths(paths.Knowledge, paths.Models);
+        });
         services.AddHostedService<ConversationJanitor>();
         return services;
     }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using SmbBot.Knowledge.Embeddings;
 
-namespace SmbBot.Host.Runtime;
+namespace SmbBot.Understanding;
 
 /// <summary>
 /// Remembers the embeddings of recent messages: many customers send the same short texts (a tapped suggestion, "opening

@@ -1,19 +1,20 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
-using SmbBot.Host.Configuration;
 using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.Retrieval;
 using SmbBot.Knowledge.VectorStore;
 
-namespace SmbBot.Host.Runtime;
+namespace SmbBot.Understanding;
 
 /// <summary>
 /// Runs before the server accepts requests: reads and checks the knowledge folder, brings the FAQ index up to date
 /// and loads (or trains) the classifier. A bad knowledge file stops the start with the file, the line and the reason.
 /// </summary>
-public sealed partial class KnowledgeStartup(SmbBotPaths paths, KnowledgeBase knowledge, LiteDbFaqCollection index, MiniLmEmbeddingGenerator embeddings,
+public sealed partial class KnowledgeStartup(UnderstandingPaths paths, KnowledgeBase knowledge, LiteDbFaqCollection index, MiniLmEmbeddingGenerator embeddings,
     BotRuntime runtime, IOptions<RoutingOptions> routing, ILogger<KnowledgeStartup> logger) : IHostedService
 {
     /// <inheritdoc/>

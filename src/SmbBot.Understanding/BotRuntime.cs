@@ -1,11 +1,12 @@
 using Microsoft.SemanticKernel.Data;
+using SmbBot.Core;
 using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.Retrieval;
 using SmbBot.Knowledge.VectorStore;
 using SmbBot.Nlu;
 
-namespace SmbBot.Host.Runtime;
+namespace SmbBot.Understanding;
 
 /// <summary>
 /// The loaded knowledge, classifier and FAQ index, and the one path every customer message takes through them:
@@ -41,7 +42,7 @@ public sealed class BotRuntime(EmbeddingCache embeddings) : ITurnUnderstanding
         var exactFaq = loaded.Retriever.FindExact(text);
         if (exactFaq is not null)
             return TurnPolicy.Decide(new IntentPrediction(Intents.Faq, 1f), [exactFaq], loaded.Routing);
-        if (loaded.ExactIntents.TryGetValue(Core.TextNormalizer.Key(text), out var known))
+        if (loaded.ExactIntents.TryGetValue(TextNormalizer.Key(text), out var known))
             return TurnPolicy.Decide(new IntentPrediction(known, 1f), [], loaded.Routing);
         var vector = embeddings.Embed(text);
         var (intent, _) = loaded.Classifier.Predict(text, vector);
@@ -52,7 +53,7 @@ public sealed class BotRuntime(EmbeddingCache embeddings) : ITurnUnderstanding
     /// <summary>Training examples of the non-FAQ intents whose text belongs to one intent only.</summary>
     private static Dictionary<string, string> ExactIntents(KnowledgeBase knowledge) => knowledge.Intents
         .Where(e => e.Intent != Intents.Faq)
-        .GroupBy(e => Core.TextNormalizer.Key(e.Text))
+        .GroupBy(e => TextNormalizer.Key(e.Text))
         .Where(g => g.Key.Length > 0 && g.Select(e => e.Intent).Distinct().Count() == 1)
         .ToDictionary(g => g.Key, g => g.First().Intent);
 

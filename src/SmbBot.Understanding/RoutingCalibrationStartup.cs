@@ -3,7 +3,7 @@ using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.Retrieval;
 
-namespace SmbBot.Host.Runtime;
+namespace SmbBot.Understanding;
 
 /// <summary>
 /// Replays the knowledge's own examples as held-out customer messages (<see cref="HeldOutTurn"/>) and chooses the

@@ -4,7 +4,7 @@ using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.VectorStore;
 using SmbBot.Nlu;
 
-namespace SmbBot.Host.Runtime;
+namespace SmbBot.Understanding;
 
 /// <summary>Builds the classifier's training set and keeps one trained model per version of the knowledge.</summary>
 public static class IntentTraining
