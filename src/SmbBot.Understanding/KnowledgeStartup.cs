@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmbBot.Core.Knowledge;
 using SmbBot.Core.Routing;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.Retrieval;
 using SmbBot.Knowledge.VectorStore;
