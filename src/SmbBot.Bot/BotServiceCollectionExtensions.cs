@@ -4,6 +4,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SmbBot.Core;
 
 namespace SmbBot.Bot;
 
@@ -13,9 +14,7 @@ public static class BotServiceCollectionExtensions
     /// <summary>Adds the adapter, the bot and its validated options.</summary>
     public static IServiceCollection AddSmbBotChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName))
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotOptions>>().Value);
+        services.AddSettings<BotOptions>(configuration, BotOptions.SectionName);
         services.AddSingleton<SmbBotAuthentication>();
         services.AddHttpClient();
         // The adapter sends replies over HTTP to each activity's serviceUrl (Emulator, or this host's Direct Line connector).

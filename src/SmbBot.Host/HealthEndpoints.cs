@@ -17,7 +17,8 @@ public static class HealthEndpoints
             try { storeOpen = db.CollectionExists(Runtime.RuntimeServiceCollectionExtensions.FaqCollectionName); }
             catch (LiteException) { storeOpen = false; }
             var report = new ReadyReport(storeOpen && understanding.IsReady, storeOpen, understanding.IsReady,
-                runtime.Knowledge?.Faq.Count ?? 0, runtime.Thresholds);
+                runtime.Knowledge?.Faq.Count ?? 0, runtime.Knowledge?.Customers.Count ?? 0, runtime.Thresholds,
+                runtime.Knowledge?.Problems.Select(p => p.ToString()).ToArray() ?? []);
             return report.Ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
@@ -25,5 +26,7 @@ public static class HealthEndpoints
 
     /// <summary>What the readiness check found.</summary>
     /// <param name="Thresholds">The routing thresholds in use and where each comes from (calibrated, set, fallback).</param>
-    public sealed record ReadyReport(bool Ready, bool StoreOpen, bool ModelLoaded, int FaqEntries, IReadOnlyList<ThresholdInUse> Thresholds);
+    /// <param name="LeftOut">What the knowledge files hold that the bot could not use, with file, line and reason.</param>
+    public sealed record ReadyReport(bool Ready, bool StoreOpen, bool ModelLoaded, int FaqEntries, int Customers,
+        IReadOnlyList<ThresholdInUse> Thresholds, IReadOnlyList<string> LeftOut);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SmbBot.Bot;
 using SmbBot.Bot.DirectLine;
+using SmbBot.Core;
 using SmbBot.Host;
 using SmbBot.Host.Cli;
 using SmbBot.Host.Configuration;
@@ -21,7 +22,7 @@ builder.Services.AddDirectLine(builder.Configuration, sp => sp.GetRequiredServic
 builder.Services.AddStaffConsole(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-builder.Services.AddOptions<TicketReadApiOptions>().Bind(builder.Configuration.GetSection(TicketReadApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSettings<TicketReadApiOptions>(builder.Configuration, TicketReadApiOptions.SectionName);
 
 var app = builder.Build();
 

@@ -12,7 +12,8 @@ namespace SmbBot.Understanding;
 
 /// <summary>
 /// Runs before the server accepts requests: reads and checks the knowledge folder, brings the FAQ index up to date
-/// and loads (or trains) the classifier. A bad knowledge file stops the start with the file, the line and the reason.
+/// and loads (or trains) the classifier. What a knowledge file holds that cannot be used is logged with the file, the
+/// line and the reason, and left out; the start stops only when nothing usable is left.
 /// </summary>
 public sealed partial class KnowledgeStartup(UnderstandingPaths paths, KnowledgeBase knowledge, LiteDbFaqCollection index, MiniLmEmbeddingGenerator embeddings,
     BotRuntime runtime, IOptions<RoutingOptions> routing, ILogger<KnowledgeStartup> logger) : IHostedService
@@ -22,6 +23,7 @@ public sealed partial class KnowledgeStartup(UnderstandingPaths paths, Knowledge
     {
         var clock = Stopwatch.StartNew();
         LogKnowledge(logger, paths.Knowledge, knowledge.Faq.Count, knowledge.Intents.Count, knowledge.Customers.Count);
+        foreach (var problem in knowledge.Problems) LogLeftOut(logger, problem.ToString());
 
         var report = await FaqIndexer.SyncAsync(index, knowledge.Faq, embeddings, cancellationToken);
         LogIndex(logger, report.Phrasings, report.Embedded, report.Reused, report.Removed);
@@ -44,6 +46,9 @@ public sealed partial class KnowledgeStartup(UnderstandingPaths paths, Knowledge
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge read from {Path}: {Faq} FAQ entries, {Examples} intent examples, {Customers} CRM customers")]
     private static partial void LogKnowledge(ILogger logger, string path, int faq, int examples, int customers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge left out: {Problem}")]
+    private static partial void LogLeftOut(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FAQ index: {Phrasings} phrasings, {Embedded} embedded now, {Reused} reused, {Removed} removed")]
     private static partial void LogIndex(ILogger logger, int phrasings, int embedded, int reused, int removed);

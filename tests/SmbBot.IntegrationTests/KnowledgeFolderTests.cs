@@ -49,9 +49,25 @@ public class KnowledgeFolderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_bad_faq_file_stops_the_start_naming_the_file_and_line()
+    public async Task A_broken_faq_row_is_left_out_and_reported_and_the_rest_is_served()
     {
         WriteFaq(ClinicFaq + "broken,\"Unclosed question?,Answer,,\n");
+        var data = RepoPaths.NewTempFolder();
+
+        using (var host = await HostProcess.StartAsync(new Dictionary<string, string> { ["Knowledge__Path"] = _knowledge, ["Storage__DataPath"] = data }))
+        {
+            var ready = await host.Client.GetFromJsonAsync<JsonObject>("/health/ready");
+            Assert.Equal(5, (int)ready!["faqEntries"]!);
+            var leftOut = Assert.Single(ready["leftOut"]!.AsArray());
+            Assert.Contains("faq/clinic.csv line 7: a quoted value is never closed", (string?)leftOut);
+        }
+        RepoPaths.DeleteFolder(data);
+    }
+
+    [Fact]
+    public async Task A_faq_with_nothing_usable_stops_the_start_naming_every_problem()
+    {
+        WriteFaq("question,answer\nWhen are you open?,\n,Every day.\n");
         var data = RepoPaths.NewTempFolder();
 
         var (exitCode, _, errors) = await HostProcess.RunAsync(
@@ -59,7 +75,9 @@ public class KnowledgeFolderTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("SmbBot cannot start: ", errors);
-        Assert.Contains("faq/clinic.csv line 7: a quoted value is never closed", errors);
+        Assert.Contains("no usable FAQ entry", errors);
+        Assert.Contains("faq/clinic.csv line 2: 'When are you open?' has no answer", errors);
+        Assert.Contains("faq/clinic.csv line 3: the row has no question", errors);
         RepoPaths.DeleteFolder(data);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SmbBot.Core;
 
 namespace SmbBot.Bot.DirectLine;
 
@@ -13,8 +14,7 @@ public static class DirectLineServiceCollectionExtensions
     /// <summary>Adds the channel; <paramref name="dataFolder"/> gives where a generated secret is kept.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> dataFolder)
     {
-        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DirectLineOptions>>().Value);
+        services.AddSettings<DirectLineOptions>(configuration, DirectLineOptions.SectionName);
         services.AddSingleton(sp => new DirectLineSecret(sp.GetRequiredService<DirectLineOptions>().Secret, dataFolder(sp)));
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineStore>();

@@ -2,6 +2,7 @@ using LiteDB;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.Data;
+using SmbBot.Core;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
 using SmbBot.Core.KnowledgeFiles;
@@ -21,13 +22,14 @@ public static class RuntimeServiceCollectionExtensions
     /// <summary>Adds the runtime services and the start-up that loads them.</summary>
     public static IServiceCollection AddSmbBotRuntime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<StorageOptions>(configuration, StorageOptions.SectionName);
+        services.AddSettings<KnowledgeOptions>(configuration, KnowledgeOptions.SectionName);
+        services.AddSettings<RoutingOptions>(configuration, RoutingOptions.SectionName);
+        services.AddSettings<EscalationOptions>(configuration, EscalationOptions.SectionName);
+        services.AddSettings<CrmOptions>(configuration, CrmOptions.SectionName);
         services.AddSingleton(_ => SmbBotPaths.From(configuration));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => KnowledgeBase.Load(sp.GetRequiredService<SmbBotPaths>().Knowledge));
+        services.AddSingleton(sp => KnowledgeBase.Load(sp.GetRequiredService<SmbBotPaths>().Knowledge, sp.GetRequiredService<CrmOptions>().Columns));
         services.AddSingleton<ICustomerDirectory>(sp => new CsvCustomerDirectory(sp.GetRequiredService<KnowledgeBase>().Customers));
         services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<SmbBotPaths>().Data));
         services.AddSingleton<ILiteDatabase>(sp =>
@@ -37,7 +39,6 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.AddSingleton<TicketStore>();
         services.AddSingleton<ConversationStore>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);
         services.AddSingleton(sp => BusinessCalendar.From(sp.GetRequiredService<EscalationOptions>()));
         services.AddSingleton<TicketRouting>();
         services.AddSingleton<TicketDesk>();

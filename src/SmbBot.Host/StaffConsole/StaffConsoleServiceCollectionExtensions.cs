@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.SignalR;
+using SmbBot.Core;
 using SmbBot.Core.Tickets;
 
 namespace SmbBot.Host.StaffConsole;
@@ -14,7 +15,7 @@ public static class StaffConsoleServiceCollectionExtensions
 
     public static IServiceCollection AddStaffConsole(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StaffOptions>().Bind(configuration.GetSection(StaffOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<StaffOptions>(configuration, StaffOptions.SectionName);
         services.AddSingleton<StaffStore>();
         services.AddHostedService<StaffBootstrap>();
         var session = configuration.GetValue($"{StaffOptions.SectionName}:SessionMinutes", 8 * 60);
