@@ -84,7 +84,7 @@ def first_questions(kit, fname):
     return out
 
 
-def score_kit(kit, max_faq=None, seed=1):
+def score_kit(kit, max_faq=None, seed=1, intents=None):
     fname = faq_file(kit)
     messages = read_messages(kit)
     work = tempfile.mkdtemp(prefix="smbbot-kit-")
@@ -99,6 +99,8 @@ def score_kit(kit, max_faq=None, seed=1):
                     for m in messages]
     else:
         shutil.copy(os.path.join(kit, fname), os.path.join(knowledge, "faq", fname))
+    if intents:
+        shutil.copytree(intents, os.path.join(knowledge, "intents"))
     if os.path.exists(os.path.join(kit, "customers.csv")):
         os.makedirs(os.path.join(knowledge, "crm"))
         shutil.copy(os.path.join(kit, "customers.csv"), os.path.join(knowledge, "crm", "customers.csv"))
@@ -160,7 +162,7 @@ def summarise(name, results, ready):
         "urgent": len(urgent), "urgentCaught": len(urgent_caught),
         "wrongAnswers": len(wrong), "wrongAnswersPct": pct(wrong, results),
         "noneAnswered": sum(1 for x in none if answered(x[1])),
-        "thresholds": ready.get("routing"),
+        "thresholds": ready.get("thresholds"), "leftOut": ready.get("leftOut"),
         "misses": [{"message": m["message"], "expected": m["expected"], "route": d.get("route"), "got": d.get("faqQuestion"),
                     "intent": d.get("intent"), "score": d.get("faqScore")}
                    for m, d in results if not ((m["expected"] in ("handover", "urgent") and d.get("route") == "escalate")
@@ -175,10 +177,11 @@ def main():
     ap.add_argument("--max-faq", type=int, help="keep only this many FAQ entries, chosen at random with --seed")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", help="write every result, with the misses, to this file")
+    ap.add_argument("--intents", help="a folder of intents/*.txt to add to the kit's knowledge (the business's own intent examples)")
     args = ap.parse_args()
     if not os.path.exists(HOST_DLL):
         raise SystemExit(f"{HOST_DLL} is missing: run `dotnet build -c Release` first")
-    rows = [score_kit(k, args.max_faq, args.seed) for k in args.kits]
+    rows = [score_kit(k, args.max_faq, args.seed, args.intents) for k in args.kits]
     print("| business | FAQ entries | covered questions answered directly and right | did-you-mean | hand-overs caught | urgent caught as urgent | wrong answers (of all messages) |")
     print("|---|---|---|---|---|---|---|")
     for r in rows:
