@@ -163,6 +163,9 @@ def summarise(name, results, ready):
         "wrongAnswers": len(wrong), "wrongAnswersPct": pct(wrong, results),
         "noneAnswered": sum(1 for x in none if answered(x[1])),
         "thresholds": ready.get("thresholds"), "leftOut": ready.get("leftOut"),
+        "results": [{"message": m["message"], "expected": m["expected"], "route": d.get("route"), "got": d.get("faqQuestion"),
+                     "intent": d.get("intent"), "intentConfidence": d.get("intentConfidence"), "handoverConfidence": d.get("handoverConfidence"),
+                     "score": d.get("faqScore"), "candidates": d.get("candidates"), "priority": d.get("priority")} for m, d in results],
         "misses": [{"message": m["message"], "expected": m["expected"], "route": d.get("route"), "got": d.get("faqQuestion"),
                     "intent": d.get("intent"), "score": d.get("faqScore")}
                    for m, d in results if not ((m["expected"] in ("handover", "urgent") and d.get("route") == "escalate")

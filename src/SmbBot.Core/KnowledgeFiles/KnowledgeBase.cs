@@ -18,10 +18,10 @@ public sealed record KnowledgeBase(
     public static readonly IReadOnlyList<string> FaqPatterns = ["*.csv", "*.tsv", "*.md"];
 
     /// <summary>
-    /// Reads <c>faq/*.csv</c>, <c>faq/*.tsv</c>, <c>faq/*.md</c>, <c>intents/*.txt</c> and <c>crm/customers.csv</c>
-    /// (optional) under <paramref name="root"/>. Every unusable row or entry is left out and listed in
+    /// Reads <c>faq/*.csv</c>, <c>faq/*.tsv</c>, <c>faq/*.md</c>, <c>intents/*.txt</c> (optional, added to the
+    /// <see cref="BuiltInIntents"/>) and <c>crm/customers.csv</c> (optional) under <paramref name="root"/>. Every unusable row or entry is left out and listed in
     /// <see cref="Problems"/>; <see cref="KnowledgeFileException"/> is thrown only when nothing usable is left: no folder,
-    /// no FAQ entry, or an intent the bot needs without examples.
+    /// no FAQ entry.
     /// </summary>
     public static KnowledgeBase Load(string root, IReadOnlyDictionary<string, string>? crmColumns = null)
     {
@@ -46,17 +46,17 @@ public sealed record KnowledgeBase(
                 "no usable FAQ entry: " + (problems.Count == 0 ? "the files are empty" : string.Join("; ", problems.Take(5))));
 
         var intentFiles = Files(root, "intents", "*.txt").Order(StringComparer.Ordinal).ToArray();
-        var intents = intentFiles.SelectMany(f => IntentFileLoader.Load(f, Display(f), problems)).ToList();
+        var (builtIn, builtInText) = BuiltInIntents.Load();
+        var intents = builtIn.Concat(intentFiles.SelectMany(f => IntentFileLoader.Load(f, Display(f), problems))).ToList();
         var missing = Routing.Intents.Required.Where(i => intents.All(e => e.Intent != i)).Order().ToArray();
         if (missing.Length > 0)
             throw new KnowledgeFileException(Display(Path.Combine(root, "intents")), 0,
-                $"no examples for {string.Join(", ", missing)}: add intents/<intent>.txt for each"
-                + (problems.Count == 0 ? "" : " (" + string.Join("; ", problems.Where(p => p.File.Contains("intents"))) + ")"));
+                $"no examples for {string.Join(", ", missing)}: add intents/<intent>.txt for each");
 
         var crmFile = Path.Combine(root, "crm", "customers.csv");
         var customers = File.Exists(crmFile) ? CustomerCsvLoader.Load(crmFile, Display(crmFile), crmColumns ?? new Dictionary<string, string>(), problems) : [];
 
-        return new KnowledgeBase(faq, intents, customers, Hash(root, faqFiles.Concat(intentFiles)), problems);
+        return new KnowledgeBase(faq, intents, customers, Hash(root, faqFiles.Concat(intentFiles), builtInText), problems);
     }
 
     private static IEnumerable<string> Files(string root, string folder, string pattern)
@@ -110,9 +110,10 @@ public sealed record KnowledgeBase(
     }
 
     /// <summary>A hash of every file the bot learns from, so a model is retrained exactly when they change.</summary>
-    private static string Hash(string root, IEnumerable<string> files)
+    private static string Hash(string root, IEnumerable<string> files, string builtIn)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(builtIn));
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file).Replace('\\', '/') + "\n"));

@@ -24,9 +24,21 @@ public static class IntentFileLoader
                 $"'{intent}' is not an intent the bot acts on; name the file after one of: {string.Join(", ", Intents.Trainable)}; file left out"));
             return [];
         }
+        var examples = Parse(intent, File.ReadAllLines(path, Encoding.UTF8), displayName, problems);
+        if (examples.Count < MinExamples && intent != Intents.Faq)
+        {
+            problems.Add(new KnowledgeProblem(displayName, 0,
+                $"'{intent}' has {examples.Count} examples; at least {MinExamples} are needed to learn it; file left out"));
+            return [];
+        }
+        return examples;
+    }
+
+    /// <summary>The examples in <paramref name="lines"/>: one per line, blank lines and <c>#</c> comments skipped.</summary>
+    public static List<IntentExample> Parse(string intent, IReadOnlyList<string> lines, string displayName, List<KnowledgeProblem> problems)
+    {
         var examples = new List<IntentExample>();
-        var lines = File.ReadAllLines(path, Encoding.UTF8);
-        for (int i = 0; i < lines.Length; i++)
+        for (int i = 0; i < lines.Count; i++)
         {
             var text = lines[i].Trim();
             if (text.Length == 0 || text.StartsWith('#')) continue;
@@ -37,12 +49,6 @@ public static class IntentFileLoader
                 continue;
             }
             examples.Add(new IntentExample(intent, text));
-        }
-        if (examples.Count < MinExamples && intent != Intents.Faq)
-        {
-            problems.Add(new KnowledgeProblem(displayName, 0,
-                $"'{intent}' has {examples.Count} examples; at least {MinExamples} are needed to learn it; file left out"));
-            return [];
         }
         return examples;
     }

@@ -14,8 +14,19 @@ public sealed record HeldOutTurn(string Text, string ExpectedIntent, string? Exp
 public sealed record ThresholdInUse(string Setting, double Value, double TargetPrecision, string Source);
 
 /// <summary>The four thresholds chosen from held-out turns.</summary>
-public sealed record RoutingCalibration(CalibratedThreshold Intent, CalibratedThreshold Handover, CalibratedThreshold Answer, CalibratedThreshold Suggestion)
+/// <param name="PhrasingsPerEntry">How many ways of asking each FAQ entry the knowledge gives, on average.</param>
+public sealed record RoutingCalibration(CalibratedThreshold Intent, CalibratedThreshold Handover, CalibratedThreshold Answer, CalibratedThreshold Suggestion,
+    double PhrasingsPerEntry = 0)
 {
+    /// <summary>
+    /// Below this many phrasings per FAQ entry, the held-out replays of the FAQ (each phrasing looked up with itself
+    /// left out) say little about how customers' own words score, so the answer threshold is the product's default.
+    /// </summary>
+    public const double MinPhrasingsPerEntry = 2;
+
+    /// <summary>Whether the FAQ gives too few phrasings to choose the answer threshold from.</summary>
+    public bool ThinFaq => PhrasingsPerEntry < MinPhrasingsPerEntry;
+
     /// <summary>Fewer held-out outcomes than this do not choose a threshold; the fallback is used.</summary>
     public const int MinimumSamples = 20;
 
@@ -25,18 +36,21 @@ public sealed record RoutingCalibration(CalibratedThreshold Intent, CalibratedTh
     /// <summary>The thresholds <paramref name="resolved"/> uses and where each comes from.</summary>
     public IReadOnlyList<ThresholdInUse> InUse(RoutingOptions configured, RoutingOptions resolved) =>
     [
-        new("MinIntentConfidence", resolved.IntentLevel, configured.IntentPrecision, Describe(configured.MinIntentConfidence, Intent)),
-        new("MinHandoverConfidence", resolved.HandoverLevel, configured.HandoverPrecision, Describe(configured.MinHandoverConfidence, Handover)),
-        new("AnswerScore", resolved.AnswerLevel, configured.AnswerPrecision, Describe(configured.AnswerScore, Answer)),
-        new("ClarifyScore", resolved.ClarifyLevel, configured.SuggestionPrecision, Describe(configured.ClarifyScore, Suggestion)),
+        new("MinIntentConfidence", resolved.IntentLevel, configured.IntentPrecision, Describe(configured.MinIntentConfidence, Intent, resolved.IntentLevel)),
+        new("MinHandoverConfidence", resolved.HandoverLevel, configured.HandoverPrecision, Describe(configured.MinHandoverConfidence, Handover, resolved.HandoverLevel)),
+        new("AnswerScore", resolved.AnswerLevel, configured.AnswerPrecision, configured.AnswerScore is null && ThinFaq
+            ? $"thin evidence: the FAQ gives {PhrasingsPerEntry:0.0} ways of asking per entry (at least {MinPhrasingsPerEntry:0} are needed to calibrate), the product's default is used"
+            : Describe(configured.AnswerScore, Answer, resolved.AnswerLevel)),
+        new("ClarifyScore", resolved.ClarifyLevel, configured.SuggestionPrecision, Describe(configured.ClarifyScore, Suggestion, resolved.ClarifyLevel)),
     ];
 
-    /// <summary>Where a threshold in use comes from, in words for the log and the <c>train</c> verb.</summary>
-    private static string Describe(double? configured, CalibratedThreshold calibrated) =>
+    /// <summary>Where a threshold in use comes from, in words for the log, <c>/health/ready</c> and the verbs.</summary>
+    private static string Describe(double? configured, CalibratedThreshold calibrated, double inUse) =>
         configured is not null ? "set in Routing"
-        : Usable(calibrated) ? $"calibrated: {calibrated.Precision:P1} right, {calibrated.Coverage:P0} of the right ones kept, on {calibrated.Samples} held-out decisions"
-        : calibrated.Samples < MinimumSamples ? $"fallback: only {calibrated.Samples} held-out decisions"
-        : $"fallback: no threshold reached the target on {calibrated.Samples} held-out decisions";
+        : (Usable(calibrated) ? $"calibrated: {calibrated.Precision:P1} right, {calibrated.Coverage:P0} of the right ones kept, on {calibrated.Samples} held-out decisions"
+            : calibrated.Samples < MinimumSamples ? $"thin evidence: only {calibrated.Samples} held-out decisions, the product's default is used"
+            : $"thin evidence: no threshold reached the target on {calibrated.Samples} held-out decisions, the product's default is used")
+          + (Usable(calibrated) && Math.Abs(calibrated.Threshold - inUse) > 1e-9 ? $"; kept within the product's bounds ({calibrated.Threshold:0.00} -> {inUse:0.00})" : "");
 }
 
 /// <summary>
@@ -52,15 +66,19 @@ public static class RoutingCalibrator
         var intent = ConfidenceCalibration.Choose(IntentOutcomes(turns), options.IntentPrecision);
         var handover = ConfidenceCalibration.Choose(HandoverOutcomes(turns), options.HandoverPrecision);
         var resolved = options.With(
-            minIntentConfidence: options.MinIntentConfidence ?? Use(intent, RoutingOptions.FallbackMinIntentConfidence),
-            minHandoverConfidence: options.MinHandoverConfidence ?? Use(handover, RoutingOptions.FallbackMinHandoverConfidence));
+            minIntentConfidence: options.MinIntentConfidence ?? CalibrationBounds.Intent.Apply(Use(intent, RoutingOptions.FallbackMinIntentConfidence)),
+            minHandoverConfidence: options.MinHandoverConfidence ?? CalibrationBounds.Handover.Apply(Use(handover, RoutingOptions.FallbackMinHandoverConfidence)));
 
         var answer = ConfidenceCalibration.Choose(AnswerOutcomes(turns, resolved), options.AnswerPrecision);
-        resolved = resolved.With(answerScore: options.AnswerScore ?? Use(answer, RoutingOptions.FallbackAnswerScore));
+        var perEntry = PhrasingsPerEntry(turns);
+        bool thin = perEntry < RoutingCalibration.MinPhrasingsPerEntry;
+        resolved = resolved.With(answerScore: options.AnswerScore
+            ?? (thin ? RoutingOptions.FallbackAnswerScore : CalibrationBounds.Answer.Apply(Use(answer, RoutingOptions.FallbackAnswerScore))));
 
         var suggestion = ConfidenceCalibration.Choose(SuggestionOutcomes(turns, resolved), options.SuggestionPrecision);
-        resolved = resolved.With(clarifyScore: options.ClarifyScore ?? Math.Min(Use(suggestion, RoutingOptions.FallbackClarifyScore), resolved.AnswerLevel));
-        return (new RoutingCalibration(intent, handover, answer, suggestion), resolved);
+        resolved = resolved.With(clarifyScore: options.ClarifyScore
+            ?? Math.Min(CalibrationBounds.Clarify.Apply(Use(suggestion, RoutingOptions.FallbackClarifyScore)), resolved.AnswerLevel));
+        return (new RoutingCalibration(intent, handover, answer, suggestion, perEntry), resolved);
     }
 
     /// <summary>
@@ -114,6 +132,13 @@ public static class RoutingCalibrator
     /// <summary>Turns whose right FAQ answer is known: phrasings of an entry, and messages no entry should answer.</summary>
     private static IEnumerable<HeldOutTurn> Judged(IEnumerable<HeldOutTurn> turns) =>
         turns.Where(t => t.ExpectedFaqId is not null || t.ExpectedIntent != Intents.Faq);
+
+    /// <summary>Held-out FAQ phrasings per FAQ entry.</summary>
+    private static double PhrasingsPerEntry(IReadOnlyList<HeldOutTurn> turns)
+    {
+        var entries = turns.Where(t => t.ExpectedFaqId is not null).Select(t => t.ExpectedFaqId).Distinct().Count();
+        return entries == 0 ? 0 : turns.Count(t => t.ExpectedFaqId is not null) / (double)entries;
+    }
 
     private static double Use(CalibratedThreshold t, double fallback) => RoutingCalibration.Usable(t) ? t.Threshold : fallback;
 }

@@ -10,8 +10,11 @@ public sealed class RoutingOptions : IValidatableObject
 {
     public const string SectionName = "Routing";
 
-    /// <summary>Used for a threshold that is neither set nor could be calibrated (too few examples).</summary>
-    public const double FallbackMinIntentConfidence = 0.5, FallbackMinHandoverConfidence = 0.5, FallbackAnswerScore = 0.7, FallbackClarifyScore = 0.45;
+    /// <summary>
+    /// Used for a threshold that is neither set nor could be calibrated (too few examples). The answer score was
+    /// chosen on the development kits (one question per FAQ entry, as owners write them; docs/quality.md).
+    /// </summary>
+    public const double FallbackMinIntentConfidence = 0.5, FallbackMinHandoverConfidence = 0.5, FallbackAnswerScore = 0.5, FallbackClarifyScore = 0.45;
 
     /// <summary>Below this probability the bot does not act on small talk or off-topic. Null: calibrated.</summary>
     [Range(0.0, 1.0)] public double? MinIntentConfidence { get; set; }

@@ -12,20 +12,21 @@ public class RoutingCalibratorTests
         new("m", expected, null, new IntentPrediction(predicted, confidence, handover), [new FaqCandidate("some-entry", "Q", faqScore)]);
 
     /// <summary>
-    /// 30 right answers scored 0.60-0.89, wrong ones at 0.65 and 0.55; small talk right from 0.71, wrong up to 0.54;
-    /// hand-overs right from 0.60 (a complaint taken for a request for a person counts as right), wrong up to 0.453.
+    /// 30 right answers (two phrasings for each of 15 entries) scored 0.60-0.89, wrong ones at 0.65 and 0.55; small
+    /// talk right from 0.71, wrong up to 0.54; hand-overs right from 0.60 (a complaint taken for a request for a person
+    /// counts as right), wrong up to 0.553.
     /// </summary>
     private static List<HeldOutTurn> Turns()
     {
-        var turns = Enumerable.Range(0, 30).Select(i => Faq($"e{i}", 0.60 + i / 100.0)).ToList();
+        var turns = Enumerable.Range(0, 30).Select(i => Faq($"e{i % 15}", 0.60 + i / 100.0)).ToList();
         turns.Add(Faq("e1", 0.65, best: "e2"));
         turns.Add(Faq("e1", 0.55, best: "e2"));
         turns.AddRange(Enumerable.Range(0, 20).Select(i => Other(Intents.Greeting, Intents.Greeting, 0.71f + i / 100f)));
         turns.AddRange(Enumerable.Range(0, 5).Select(i => Other(Intents.Thanks, Intents.Greeting, 0.5f + i / 100f)));
         turns.AddRange(Enumerable.Range(0, 20).Select(i => Other(Intents.Complaint, Intents.Human, 0.4f, handover: 0.6f + i / 100f)));
-        turns.Add(Other(Intents.Faq, Intents.Account, 0.4f, handover: 0.40f));
-        turns.Add(Other(Intents.Faq, Intents.Account, 0.4f, handover: 0.42f));
-        turns.Add(Other(Intents.Urgent, Intents.Human, 0.4f, handover: 0.453f)); // urgent never counts with the others
+        turns.Add(Other(Intents.Faq, Intents.Account, 0.4f, handover: 0.50f));
+        turns.Add(Other(Intents.Faq, Intents.Account, 0.4f, handover: 0.52f));
+        turns.Add(Other(Intents.Urgent, Intents.Human, 0.4f, handover: 0.553f)); // urgent never counts with the others
         return turns;
     }
 
@@ -37,13 +38,13 @@ public class RoutingCalibratorTests
         var (calibration, resolved) = RoutingCalibrator.Calibrate(Turns(), options);
 
         Assert.Equal(0.55, resolved.MinIntentConfidence);   // the wrong "greeting" predictions reach 0.54
-        Assert.Equal(0.46, resolved.MinHandoverConfidence); // the wrong hand-overs reach 0.453
+        Assert.Equal(0.56, resolved.MinHandoverConfidence); // the wrong hand-overs reach 0.553
         Assert.Equal(0.66, resolved.AnswerScore);           // the wrong answer at 0.65
         Assert.True(resolved.ClarifyScore <= resolved.AnswerScore);
         Assert.Equal((25, 23), (calibration.Intent.Samples, calibration.Handover.Samples));
         Assert.Equal(20 / 20.0, calibration.Handover.Coverage);
         // Turns that are not handed over count too: with a low answer threshold their weak FAQ match (0.2) would be
-        // answered (the 25 small-talk turns and the urgent one below 0.46; the two FAQ-style ones without a known
+        // answered (the 25 small-talk turns and the urgent one below 0.56; the two FAQ-style ones without a known
         // entry cannot be judged).
         Assert.Equal(58, calibration.Answer.Samples);
         Assert.All(calibration.InUse(options, resolved).Take(3), t => Assert.StartsWith("calibrated", t.Source));
@@ -103,12 +104,38 @@ public class RoutingCalibratorTests
         var few = Turns().Take(10).ToList();
         var (calibration, resolved) = RoutingCalibrator.Calibrate(few, new RoutingOptions());
         Assert.Equal(RoutingOptions.FallbackAnswerScore, resolved.AnswerScore);
-        Assert.StartsWith("fallback: only 10", calibration.InUse(new RoutingOptions(), resolved)[2].Source);
+        Assert.StartsWith("thin evidence", calibration.InUse(new RoutingOptions(), resolved)[2].Source);
 
-        var allWrong = Enumerable.Range(0, 25).Select(i => Faq("e1", 0.5 + i / 100.0, best: "e2")).ToList();
+        var allWrong = Enumerable.Range(0, 25).Select(i => Faq($"e{i % 10}", 0.5 + i / 100.0, best: "x")).ToList();
         var (unreached, fallback) = RoutingCalibrator.Calibrate(allWrong, new RoutingOptions());
         Assert.False(unreached.Answer.Reached);
         Assert.Equal(RoutingOptions.FallbackAnswerScore, fallback.AnswerScore);
-        Assert.StartsWith("fallback: no threshold reached", unreached.InUse(new RoutingOptions(), fallback)[2].Source);
+        Assert.StartsWith("thin evidence: no threshold reached", unreached.InUse(new RoutingOptions(), fallback)[2].Source);
+    }
+
+    [Fact]
+    public void An_faq_with_one_question_per_entry_gets_the_default_answer_threshold_and_says_why()
+    {
+        // One phrasing per entry: the replays say little about customers' own words, whatever they score.
+        var turns = Enumerable.Range(0, 40).Select(i => Faq($"e{i}", 0.80 + i / 1000.0)).ToList();
+
+        var (calibration, resolved) = RoutingCalibrator.Calibrate(turns, new RoutingOptions());
+
+        Assert.Equal(RoutingOptions.FallbackAnswerScore, resolved.AnswerScore);
+        Assert.True(calibration.ThinFaq);
+        Assert.StartsWith("thin evidence: the FAQ gives 1.0 ways of asking per entry", calibration.InUse(new RoutingOptions(), resolved)[2].Source);
+    }
+
+    [Fact]
+    public void No_threshold_leaves_the_product_bounds()
+    {
+        // Every hand-over right and every small-talk prediction right: the targets are reached at 0.00.
+        var turns = Turns().Where(t => t.ExpectedIntent == t.Intent.Intent || t.ExpectedIntent == Intents.Complaint).ToList();
+
+        var (calibration, resolved) = RoutingCalibrator.Calibrate(turns, new RoutingOptions { IntentPrecision = 0.5, HandoverPrecision = 0.5 });
+
+        Assert.Equal(CalibrationBounds.Handover.Floor, resolved.MinHandoverConfidence);
+        Assert.True(resolved.MinIntentConfidence >= CalibrationBounds.Intent.Floor);
+        Assert.Contains("kept within the product's bounds", calibration.InUse(new RoutingOptions(), resolved)[1].Source);
     }
 }
