@@ -75,7 +75,7 @@ public static class DirectLineEndpoints
 
     private static async Task Refresh(HttpContext http, DirectLineTokens tokens)
     {
-        var (claims, problem) = tokens.Validate(Bearer(http));
+        var (claims, problem) = await tokens.ValidateAsync(Bearer(http));
         if (claims is null)
         {
             await TokenError(http, problem!);
@@ -98,7 +98,7 @@ public static class DirectLineEndpoints
         }
         else
         {
-            (claims, var problem) = tokens.Validate(Bearer(http));
+            (claims, var problem) = await tokens.ValidateAsync(Bearer(http));
             if (claims is null)
             {
                 await TokenError(http, problem!);
@@ -213,7 +213,7 @@ public static class DirectLineEndpoints
     private static async Task Stream(HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineStore store)
     {
         // Browsers cannot set headers on a socket: the token comes in the query string.
-        var (claims, problem) = tokens.Validate(http.Request.Query["t"]);
+        var (claims, problem) = await tokens.ValidateAsync(http.Request.Query["t"]);
         if (claims is null)
         {
             await TokenError(http, problem!);
@@ -299,7 +299,7 @@ public static class DirectLineEndpoints
 
     private static async Task<TokenClaims?> Authorize(HttpContext http, DirectLineTokens tokens, string conversationId)
     {
-        var (claims, problem) = tokens.Validate(Bearer(http));
+        var (claims, problem) = await tokens.ValidateAsync(Bearer(http));
         if (claims is null)
         {
             await TokenError(http, problem!);
