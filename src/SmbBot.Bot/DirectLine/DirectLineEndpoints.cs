@@ -25,7 +25,7 @@ public static class DirectLineEndpoints
         dl.MapPost("/conversations", StartConversation);
         dl.MapGet("/conversations/{conversationId}", Reconnect);
         dl.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        dl.MapPost("/conversations/{conversationId}/activities", PostActivity);
+        dl.MapPost("/conversations/{conversationId}/activities", PostActivity).RequireRateLimiting(DirectLineRateLimits.PostsPolicy);
         dl.MapPost("/conversations/{conversationId}/upload", (HttpContext http) =>
             Error(http, 415, "BadArgument", "file uploads are not supported by this bot"));
         dl.Map("/conversations/{conversationId}/stream", Stream);
@@ -144,9 +144,9 @@ public static class DirectLineEndpoints
     }
 
     private static async Task PostActivity(HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineStore store,
-        DirectLineChannel channel, PostRateLimiter limiter)
+        DirectLineChannel channel)
     {
-        if (await Authorize(http, tokens, conversationId) is not { } claims) return;
+        if (await Authorize(http, tokens, conversationId) is null) return;
         if (http.Request.ContentLength > MaxActivityBytes)
         {
             await Error(http, 413, "MessageSizeTooBig", $"an activity may have at most {MaxActivityBytes} bytes");
@@ -155,12 +155,6 @@ public static class DirectLineEndpoints
         if (store.Get(conversationId) is not { } conversation)
         {
             await Error(http, 404, "BadArgument", "conversation not found");
-            return;
-        }
-        if (!limiter.TryTake(conversationId + "/" + claims.UserId))
-        {
-            http.Response.Headers.RetryAfter = "2";
-            await Error(http, 429, "TooManyRequests", "too many messages; wait a moment");
             return;
         }
         JObject? activity;
