@@ -20,17 +20,18 @@ public static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var dl = app.MapGroup("/v3/directline").DisableAntiforgery();
-        dl.MapPost("/tokens/generate", Generate);
+        dl.MapPost("/tokens/generate", Generate).WithBodyLimit(16 * 1024, TooLarge);
         dl.MapPost("/tokens/refresh", Refresh);
         dl.MapPost("/conversations", StartConversation);
         dl.MapGet("/conversations/{conversationId}", Reconnect);
         dl.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        dl.MapPost("/conversations/{conversationId}/activities", PostActivity).RequireRateLimiting(DirectLineRateLimits.PostsPolicy);
+        dl.MapPost("/conversations/{conversationId}/activities", PostActivity).RequireRateLimiting(DirectLineRateLimits.PostsPolicy)
+            .WithBodyLimit(MaxActivityBytes, TooLarge);
         dl.MapPost("/conversations/{conversationId}/upload", (HttpContext http) =>
             Error(http, 415, "BadArgument", "file uploads are not supported by this bot"));
         dl.Map("/conversations/{conversationId}/stream", Stream);
-        dl.MapPost("/connector/{key}/v3/conversations/{conversationId}/activities/{replyToId}", FromBot);
-        dl.MapPost("/connector/{key}/v3/conversations/{conversationId}/activities", FromBot);
+        dl.MapPost("/connector/{key}/v3/conversations/{conversationId}/activities/{replyToId}", FromBot).WithBodyLimit(MaxActivityBytes * 4, TooLarge);
+        dl.MapPost("/connector/{key}/v3/conversations/{conversationId}/activities", FromBot).WithBodyLimit(MaxActivityBytes * 4, TooLarge);
         // The website's backend: the page asks here for a token; the secret never leaves the server.
         app.MapPost("/api/webchat/token", WebsiteToken).DisableAntiforgery();
         return app;
@@ -43,7 +44,7 @@ public static class DirectLineEndpoints
             await Error(http, 401, "Unauthorized", "the Direct Line secret is missing or wrong");
             return;
         }
-        var body = await ReadJson(http, 16 * 1024);
+        var body = await ReadJson(http);
         var userId = body?["user"]?["id"]?.Value<string>();
         if (userId is not null && !ValidUserId(userId))
         {
@@ -147,26 +148,12 @@ public static class DirectLineEndpoints
         DirectLineChannel channel)
     {
         if (await Authorize(http, tokens, conversationId) is null) return;
-        if (http.Request.ContentLength > MaxActivityBytes)
-        {
-            await Error(http, 413, "MessageSizeTooBig", $"an activity may have at most {MaxActivityBytes} bytes");
-            return;
-        }
         if (store.Get(conversationId) is not { } conversation)
         {
             await Error(http, 404, "BadArgument", "conversation not found");
             return;
         }
-        JObject? activity;
-        try
-        {
-            activity = await ReadJson(http, MaxActivityBytes);
-        }
-        catch (TooLargeException)
-        {
-            await Error(http, 413, "MessageSizeTooBig", $"an activity may have at most {MaxActivityBytes} bytes");
-            return;
-        }
+        var activity = await ReadJson(http);
         if (activity is null)
         {
             await Error(http, 400, "BadArgument", "the body must be one activity as a JSON object");
@@ -189,7 +176,7 @@ public static class DirectLineEndpoints
             await Error(http, 401, "Unauthorized", "unknown connector key");
             return;
         }
-        var activity = await ReadJson(http, MaxActivityBytes * 4);
+        var activity = await ReadJson(http);
         if (activity is null)
         {
             await Error(http, 400, "BadArgument", "the body must be one activity");
@@ -325,16 +312,11 @@ public static class DirectLineEndpoints
     // Lower-case hex: LiteDB compares keys without regard to case.
     private static string NewConversationId() => Guid.NewGuid().ToString("N") + "-dl";
 
-    private static async Task<JObject?> ReadJson(HttpContext http, int maxBytes)
+    /// <summary>The body as a JSON object, or null; its size is limited by the endpoint's <see cref="RequestBodyLimit"/>.</summary>
+    private static async Task<JObject?> ReadJson(HttpContext http)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes) throw new TooLargeException();
-        }
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         if (buffer.Length == 0) return null;
         try
         {
@@ -353,8 +335,9 @@ public static class DirectLineEndpoints
         return http.Response.WriteAsync(body.ToString(Formatting.None));
     }
 
+    private static Task TooLarge(HttpContext http, long maxBytes) =>
+        Error(http, 413, "MessageSizeTooBig", $"a request here may have at most {maxBytes} bytes");
+
     private static Task Error(HttpContext http, int status, string code, string message) =>
         Json(http, status, new JObject { ["error"] = new JObject { ["code"] = code, ["message"] = message } });
-
-    private sealed class TooLargeException : Exception;
 }
