@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -191,7 +192,8 @@ public static class DirectLineEndpoints
         await Json(http, 200, new JObject { ["id"] = id });
     }
 
-    private static async Task Stream(HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineStore store)
+    private static async Task Stream(HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineStore store,
+        IHostApplicationLifetime lifetime)
     {
         // Browsers cannot set headers on a socket: the token comes in the query string.
         var (claims, problem) = await tokens.ValidateAsync(http.Request.Query["t"]);
@@ -219,23 +221,45 @@ public static class DirectLineEndpoints
         var watermark = ParseWatermark(http.Request.Query["watermark"]);
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var reading = DrainAsync(socket, closing); // the client sends "" every 20 s; a close ends the stream
+        // Cancelling a pending receive would abort the socket: the host's stop only ends the sending side, then says goodbye.
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(closing.Token, lifetime.ApplicationStopping);
         try
         {
-            while (!closing.IsCancellationRequested && socket.State == WebSocketState.Open)
+            while (!streaming.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
                 var activities = store.After(conversationId, watermark);
                 if (activities.Count > 0)
                 {
                     var bytes = Encoding.UTF8.GetBytes(PageJson(activities, watermark));
                     watermark = activities[^1].Seq;
-                    await socket.SendAsync(bytes, WebSocketMessageType.Text, true, closing.Token);
+                    await socket.SendAsync(bytes, WebSocketMessageType.Text, true, streaming.Token);
                     continue;
                 }
-                await store.ChangedAsync(conversationId, watermark, closing.Token);
+                await store.ChangedAsync(conversationId, watermark, streaming.Token);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException) { }
+        if (lifetime.ApplicationStopping.IsCancellationRequested) await SayGoodbyeAsync(socket, reading);
         await reading;
+    }
+
+    /// <summary>
+    /// Closes the stream because the host is stopping (1001, "going away"): Web Chat reconnects when the bot is back,
+    /// and the host does not wait for the socket until its shutdown timeout.
+    /// </summary>
+    private static async Task SayGoodbyeAsync(WebSocket socket, Task reading)
+    {
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "the bot is restarting", timeout.Token);
+            }
+            await reading.WaitAsync(TimeSpan.FromSeconds(2)); // the client's answering close frame
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or TimeoutException) { }
+        socket.Abort();
     }
 
     private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closing)
@@ -243,12 +267,13 @@ public static class DirectLineEndpoints
         var buffer = new byte[1024];
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
                 var result = await socket.ReceiveAsync(buffer, closing.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    if (socket.State == WebSocketState.CloseReceived)
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     break;
                 }
             }
