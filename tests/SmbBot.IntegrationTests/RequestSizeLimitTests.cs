@@ -40,14 +40,10 @@ public class RequestSizeLimitTests(DirectLineHost fixture) : IClassFixture<Direc
     [Fact]
     public async Task An_oversized_post_without_a_length_gets_413_MessageSizeTooBig_from_direct_line()
     {
-        var site = JsonNode.Parse(await (await fixture.Host.Client.PostAsync("/api/webchat/token", null)).Content.ReadAsStringAsync())!;
-        var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations") { Content = new StringContent("{\"user\":{}}", Encoding.UTF8, "application/json") };
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (string)site["token"]!);
-        var started = JsonNode.Parse(await (await fixture.Host.Client.SendAsync(start)).Content.ReadAsStringAsync())!;
-        var conversation = (string)started["conversationId"]!;
+        var chat = await WebChatConversation.StartAsync(fixture.Host.Client);
         var body = new JsonObject { ["type"] = "message", ["text"] = new string('x', 310 * 1024) }.ToJsonString();
 
-        var (status, error) = await Post($"/v3/directline/conversations/{conversation}/activities", Unsized(body), (string)started["token"]!);
+        var (status, error) = await Post($"/v3/directline/conversations/{chat.ConversationId}/activities", Unsized(body), chat.Token);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
         Assert.Equal("MessageSizeTooBig", (string?)error!["code"]);

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
 using SmbBot.IntegrationTests.Infrastructure;
 
 namespace SmbBot.IntegrationTests;
@@ -24,9 +21,9 @@ public class ShutdownTests : IDisposable
     public async Task Stopping_the_host_closes_open_chat_streams_and_exits_within_seconds()
     {
         using var host = await HostProcess.StartAsync(new Dictionary<string, string> { ["Storage__DataPath"] = _data });
-        var streamUrl = await StartConversationAsync(host.Client);
+        var chat = await WebChatConversation.StartAsync(host.Client);
         using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri(streamUrl), CancellationToken.None);
+        await socket.ConnectAsync(new Uri(chat.StreamUrl), CancellationToken.None);
         var closed = ReadUntilClosedAsync(socket);
 
         await TerminateAsync(host.Process);
@@ -35,18 +32,6 @@ public class ShutdownTests : IDisposable
         Assert.True(host.Process.HasExited, "the host was still running 10 s after SIGTERM");
         Assert.Equal(0, host.Process.ExitCode);
         Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await closed.WaitAsync(TimeSpan.FromSeconds(5)));
-    }
-
-    private static async Task<string> StartConversationAsync(HttpClient client)
-    {
-        var site = JsonNode.Parse(await (await client.PostAsync("/api/webchat/token", null)).Content.ReadAsStringAsync())!;
-        var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations")
-        {
-            Content = new StringContent("{\"user\":{}}", Encoding.UTF8, "application/json"),
-        };
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (string)site["token"]!);
-        var started = JsonNode.Parse(await (await client.SendAsync(start)).Content.ReadAsStringAsync())!;
-        return (string)started["streamUrl"]!;
     }
 
     /// <summary>Reads frames until the server closes the socket; the status it closed with, or null if it just dropped.</summary>
