@@ -14,40 +14,23 @@ public static class BotEndpoints
     /// <summary>Maps <c>POST /api/messages</c>.</summary>
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        app.MapPost("/api/messages", HandleAsync).DisableAntiforgery().WithBodyLimit(IncomingActivityCheck.MaxBytes,
+            (http, max) => Reject(http, StatusCodes.Status413PayloadTooLarge, $"an activity may have at most {max} bytes"));
         return app;
     }
 
     private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot,
         ITurnUnderstanding understanding, SmbBotAuthentication auth)
     {
-        if (http.Request.ContentLength > IncomingActivityCheck.MaxBytes)
-        {
-            await Reject(http, StatusCodes.Status413PayloadTooLarge, $"an activity may have at most {IncomingActivityCheck.MaxBytes} bytes");
-            return;
-        }
         if (!auth.Enabled && http.Request.Headers.Authorization.Count > 0)
         {
             await Reject(http, StatusCodes.Status401Unauthorized,
                 "this bot has no MicrosoftAppId configured and accepts no Authorization header");
             return;
         }
-        http.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: IncomingActivityCheck.MaxBytes + 1);
+        http.Request.EnableBuffering(bufferThreshold: 64 * 1024);
         using var buffer = new MemoryStream();
-        try
-        {
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        }
-        catch (IOException)
-        {
-            await Reject(http, StatusCodes.Status413PayloadTooLarge, $"an activity may have at most {IncomingActivityCheck.MaxBytes} bytes");
-            return;
-        }
-        if (buffer.Length > IncomingActivityCheck.MaxBytes)
-        {
-            await Reject(http, StatusCodes.Status413PayloadTooLarge, $"an activity may have at most {IncomingActivityCheck.MaxBytes} bytes");
-            return;
-        }
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         if (IncomingActivityCheck.Problem(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } problem)
         {
             await Reject(http, StatusCodes.Status400BadRequest, problem);

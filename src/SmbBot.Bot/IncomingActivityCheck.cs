@@ -9,12 +9,15 @@ public static class IncomingActivityCheck
     public const int MaxBytes = 300 * 1024;
 
     /// <summary>Null when <paramref name="body"/> is a usable activity, else what is wrong with it.</summary>
+    /// <remarks>
+    /// A property given twice is refused: this check would see the first value and the adapter's parser the last.
+    /// </remarks>
     public static string? Problem(ReadOnlySpan<byte> body)
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
+            doc = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -28,15 +31,10 @@ public static class IncomingActivityCheck
             if (!root.TryGetProperty("conversation", out var conversation) || conversation.ValueKind != JsonValueKind.Object
                 || !IsNonEmptyString(conversation, "id"))
                 return "the activity has no 'conversation' with an 'id'";
-            bool expectReplies = root.TryGetProperty("deliveryMode", out var mode) && mode.ValueKind == JsonValueKind.String
-                && mode.GetString() == "expectReplies";
-            if (!expectReplies)
-            {
-                if (!IsNonEmptyString(root, "serviceUrl")) return "the activity has no 'serviceUrl' to reply to";
-                if (!Uri.TryCreate(root.GetProperty("serviceUrl").GetString(), UriKind.Absolute, out var uri)
-                    || uri.Scheme is not ("http" or "https"))
-                    return "'serviceUrl' must be an absolute http or https URL";
-            }
+            // Needed even with deliveryMode expectReplies: the adapter builds its connector client from it for every turn.
+            if (!IsNonEmptyString(root, "serviceUrl")) return "the activity has no 'serviceUrl' to reply to";
+            if (!Uri.TryCreate(root.GetProperty("serviceUrl").GetString(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                return "'serviceUrl' must be an absolute http or https URL";
             if (root.TryGetProperty("text", out var text) && text.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                 return "'text' must be a string";
             return null;

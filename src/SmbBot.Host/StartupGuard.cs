@@ -10,6 +10,11 @@ public static class StartupGuard
     /// <summary>Runs <paramref name="app"/> until shutdown.</summary>
     public static async Task<int> RunAsync(WebApplication app)
     {
+        if (ListenAddressCheck.TakenAddress(app.Configuration) is { } taken)
+        {
+            await Console.Error.WriteLineAsync(ListenAddressCheck.Explain(taken));
+            return 1;
+        }
         try
         {
             await app.RunAsync();
@@ -23,6 +28,12 @@ public static class StartupGuard
         catch (DataStoreException e)
         {
             await Console.Error.WriteLineAsync($"SmbBot cannot start: {e.Message}");
+            return 1;
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Taken between the check above and the server's own bind.
+            await Console.Error.WriteLineAsync(ListenAddressCheck.Advice(e.Message));
             return 1;
         }
         catch (OptionsValidationException e)

@@ -23,6 +23,9 @@ public class BadInputTests(SampleBotHost host) : IClassFixture<SampleBotHost>
     [InlineData("{\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://127.0.0.1:9/\"}", "no 'type'")]
     [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"c\"}}", "no 'serviceUrl'")]
     [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"file:///etc/passwd\"}", "absolute http or https URL")]
+    [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\",\"text\":\"hi\"}", "no 'serviceUrl'")]
+    [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\",\"serviceUrl\":\"not a url\"}", "absolute http or https URL")]
+    [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://127.0.0.1:9/\",\"serviceUrl\":\"not a url\"}", "Duplicate property 'serviceUrl'")]
     [InlineData("{\"type\":\"message\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://127.0.0.1:9/\",\"text\":{\"a\":1}}", "'text' must be a string")]
     public async Task Malformed_activities_get_400_with_a_reason(string body, string reason)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -20,17 +21,18 @@ public static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var dl = app.MapGroup("/v3/directline").DisableAntiforgery();
-        dl.MapPost("/tokens/generate", Generate);
+        dl.MapPost("/tokens/generate", Generate).WithBodyLimit(16 * 1024, TooLarge);
         dl.MapPost("/tokens/refresh", Refresh);
         dl.MapPost("/conversations", StartConversation);
         dl.MapGet("/conversations/{conversationId}", Reconnect);
         dl.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        dl.MapPost("/conversations/{conversationId}/activities", PostActivity);
+        dl.MapPost("/conversations/{conversationId}/activities", PostActivity).RequireRateLimiting(DirectLineRateLimits.PostsPolicy)
+            .WithBodyLimit(MaxActivityBytes, TooLarge);
         dl.MapPost("/conversations/{conversationId}/upload", (HttpContext http) =>
             Error(http, 415, "BadArgument", "file uploads are not supported by this bot"));
         dl.Map("/conversations/{conversationId}/stream", Stream);
-        dl.MapPost("/connector/{key}/v3/conversations/{conversationId}/activities/{replyToId}", FromBot);
-        dl.MapPost("/connector/{key}/v3/conversations/{conversationId}/activities", FromBot);
+        dl.MapPost("/connector/{key}/v3/conversations/{conversationId}/activities/{replyToId}", FromBot).WithBodyLimit(MaxActivityBytes * 4, TooLarge);
+        dl.MapPost("/connector/{key}/v3/conversations/{conversationId}/activities", FromBot).WithBodyLimit(MaxActivityBytes * 4, TooLarge);
         // The website's backend: the page asks here for a token; the secret never leaves the server.
         app.MapPost("/api/webchat/token", WebsiteToken).DisableAntiforgery();
         return app;
@@ -43,7 +45,7 @@ public static class DirectLineEndpoints
             await Error(http, 401, "Unauthorized", "the Direct Line secret is missing or wrong");
             return;
         }
-        var body = await ReadJson(http, 16 * 1024);
+        var body = await ReadJson(http);
         var userId = body?["user"]?["id"]?.Value<string>();
         if (userId is not null && !ValidUserId(userId))
         {
@@ -75,7 +77,7 @@ public static class DirectLineEndpoints
 
     private static async Task Refresh(HttpContext http, DirectLineTokens tokens)
     {
-        var (claims, problem) = tokens.Validate(Bearer(http));
+        var (claims, problem) = await tokens.ValidateAsync(Bearer(http));
         if (claims is null)
         {
             await TokenError(http, problem!);
@@ -98,7 +100,7 @@ public static class DirectLineEndpoints
         }
         else
         {
-            (claims, var problem) = tokens.Validate(Bearer(http));
+            (claims, var problem) = await tokens.ValidateAsync(Bearer(http));
             if (claims is null)
             {
                 await TokenError(http, problem!);
@@ -144,35 +146,15 @@ public static class DirectLineEndpoints
     }
 
     private static async Task PostActivity(HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineStore store,
-        DirectLineChannel channel, PostRateLimiter limiter)
+        DirectLineChannel channel)
     {
-        if (await Authorize(http, tokens, conversationId) is not { } claims) return;
-        if (http.Request.ContentLength > MaxActivityBytes)
-        {
-            await Error(http, 413, "MessageSizeTooBig", $"an activity may have at most {MaxActivityBytes} bytes");
-            return;
-        }
+        if (await Authorize(http, tokens, conversationId) is null) return;
         if (store.Get(conversationId) is not { } conversation)
         {
             await Error(http, 404, "BadArgument", "conversation not found");
             return;
         }
-        if (!limiter.TryTake(conversationId + "/" + claims.UserId))
-        {
-            http.Response.Headers.RetryAfter = "2";
-            await Error(http, 429, "TooManyRequests", "too many messages; wait a moment");
-            return;
-        }
-        JObject? activity;
-        try
-        {
-            activity = await ReadJson(http, MaxActivityBytes);
-        }
-        catch (TooLargeException)
-        {
-            await Error(http, 413, "MessageSizeTooBig", $"an activity may have at most {MaxActivityBytes} bytes");
-            return;
-        }
+        var activity = await ReadJson(http);
         if (activity is null)
         {
             await Error(http, 400, "BadArgument", "the body must be one activity as a JSON object");
@@ -195,7 +177,7 @@ public static class DirectLineEndpoints
             await Error(http, 401, "Unauthorized", "unknown connector key");
             return;
         }
-        var activity = await ReadJson(http, MaxActivityBytes * 4);
+        var activity = await ReadJson(http);
         if (activity is null)
         {
             await Error(http, 400, "BadArgument", "the body must be one activity");
@@ -210,10 +192,11 @@ public static class DirectLineEndpoints
         await Json(http, 200, new JObject { ["id"] = id });
     }
 
-    private static async Task Stream(HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineStore store)
+    private static async Task Stream(HttpContext http, string conversationId, DirectLineTokens tokens, DirectLineStore store,
+        IHostApplicationLifetime lifetime)
     {
         // Browsers cannot set headers on a socket: the token comes in the query string.
-        var (claims, problem) = tokens.Validate(http.Request.Query["t"]);
+        var (claims, problem) = await tokens.ValidateAsync(http.Request.Query["t"]);
         if (claims is null)
         {
             await TokenError(http, problem!);
@@ -238,23 +221,45 @@ public static class DirectLineEndpoints
         var watermark = ParseWatermark(http.Request.Query["watermark"]);
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var reading = DrainAsync(socket, closing); // the client sends "" every 20 s; a close ends the stream
+        // Cancelling a pending receive would abort the socket: the host's stop only ends the sending side, then says goodbye.
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(closing.Token, lifetime.ApplicationStopping);
         try
         {
-            while (!closing.IsCancellationRequested && socket.State == WebSocketState.Open)
+            while (!streaming.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
                 var activities = store.After(conversationId, watermark);
                 if (activities.Count > 0)
                 {
                     var bytes = Encoding.UTF8.GetBytes(PageJson(activities, watermark));
                     watermark = activities[^1].Seq;
-                    await socket.SendAsync(bytes, WebSocketMessageType.Text, true, closing.Token);
+                    await socket.SendAsync(bytes, WebSocketMessageType.Text, true, streaming.Token);
                     continue;
                 }
-                await store.ChangedAsync(conversationId, watermark, closing.Token);
+                await store.ChangedAsync(conversationId, watermark, streaming.Token);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException) { }
+        if (lifetime.ApplicationStopping.IsCancellationRequested) await SayGoodbyeAsync(socket, reading);
         await reading;
+    }
+
+    /// <summary>
+    /// Closes the stream because the host is stopping (1001, "going away"): Web Chat reconnects when the bot is back,
+    /// and the host does not wait for the socket until its shutdown timeout.
+    /// </summary>
+    private static async Task SayGoodbyeAsync(WebSocket socket, Task reading)
+    {
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "the bot is restarting", timeout.Token);
+            }
+            await reading.WaitAsync(TimeSpan.FromSeconds(2)); // the client's answering close frame
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or TimeoutException) { }
+        socket.Abort();
     }
 
     private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closing)
@@ -262,12 +267,13 @@ public static class DirectLineEndpoints
         var buffer = new byte[1024];
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
                 var result = await socket.ReceiveAsync(buffer, closing.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    if (socket.State == WebSocketState.CloseReceived)
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     break;
                 }
             }
@@ -299,7 +305,7 @@ public static class DirectLineEndpoints
 
     private static async Task<TokenClaims?> Authorize(HttpContext http, DirectLineTokens tokens, string conversationId)
     {
-        var (claims, problem) = tokens.Validate(Bearer(http));
+        var (claims, problem) = await tokens.ValidateAsync(Bearer(http));
         if (claims is null)
         {
             await TokenError(http, problem!);
@@ -331,16 +337,11 @@ public static class DirectLineEndpoints
     // Lower-case hex: LiteDB compares keys without regard to case.
     private static string NewConversationId() => Guid.NewGuid().ToString("N") + "-dl";
 
-    private static async Task<JObject?> ReadJson(HttpContext http, int maxBytes)
+    /// <summary>The body as a JSON object, or null; its size is limited by the endpoint's <see cref="RequestBodyLimit"/>.</summary>
+    private static async Task<JObject?> ReadJson(HttpContext http)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes) throw new TooLargeException();
-        }
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         if (buffer.Length == 0) return null;
         try
         {
@@ -359,8 +360,9 @@ public static class DirectLineEndpoints
         return http.Response.WriteAsync(body.ToString(Formatting.None));
     }
 
+    private static Task TooLarge(HttpContext http, long maxBytes) =>
+        Error(http, 413, "MessageSizeTooBig", $"a request here may have at most {maxBytes} bytes");
+
     private static Task Error(HttpContext http, int status, string code, string message) =>
         Json(http, status, new JObject { ["error"] = new JObject { ["code"] = code, ["message"] = message } });
-
-    private sealed class TooLargeException : Exception;
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace SmbBot.Bot.DirectLine;
 
@@ -13,62 +13,72 @@ public sealed record TokenClaims(string ConversationId, string UserId, bool Veri
 /// Direct Line tokens: JWTs signed with HMAC-SHA256 under a key derived from the secret, bound to one conversation and
 /// one user id. Web Chat reads the <c>user</c> claim and adopts it as the user's id.
 /// </summary>
-public sealed class DirectLineTokens(DirectLineSecret secret, TimeProvider clock, DirectLineOptions options)
+public sealed class DirectLineTokens
 {
-    private readonly byte[] _key = SHA256.HashData(Encoding.UTF8.GetBytes("smbbot/directline/token/" + secret.Value));
+    private const string Issuer = "smbbot-directline";
+    private const int MaxTokenLength = 2048;
+
+    // Built once: validation runs on every Direct Line call.
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false, MaximumTokenSizeInBytes = MaxTokenLength };
+    private readonly SigningCredentials _signing;
+    private readonly TokenValidationParameters _validation;
+    private readonly TimeProvider _clock;
+    private readonly DirectLineOptions _options;
+
+    public DirectLineTokens(DirectLineSecret secret, TimeProvider clock, DirectLineOptions options)
+    {
+        // The same key as before the move to JsonWebTokenHandler, so tokens held by open chats stay valid.
+        var key = new SymmetricSecurityKey(SHA256.HashData(Encoding.UTF8.GetBytes("smbbot/directline/token/" + secret.Value)));
+        _signing = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
+        _validation = new TokenValidationParameters
+        {
+            IssuerSigningKey = key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidIssuer = Issuer,
+            ValidateAudience = false,
+            // The handler's own lifetime check reads the system clock; this one reads the injected one (tests move it).
+            LifetimeValidator = (_, expires, _, _) => expires is { } at && at > clock.GetUtcNow().UtcDateTime,
+        };
+        _clock = clock;
+        _options = options;
+    }
 
     /// <summary>Seconds a new token lives.</summary>
-    public int LifetimeSeconds => options.TokenMinutes * 60;
+    public int LifetimeSeconds => _options.TokenMinutes * 60;
 
     /// <summary>Issues a token for <paramref name="conversationId"/> and <paramref name="userId"/>.</summary>
     public string Issue(string conversationId, string userId, bool verified)
     {
-        var now = clock.GetUtcNow();
-        var payload = new JsonObject
+        var now = _clock.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
         {
-            ["conv"] = conversationId,
-            ["user"] = userId,
-            ["ver"] = verified,
-            ["iat"] = now.ToUnixTimeSeconds(),
-            ["exp"] = now.AddSeconds(LifetimeSeconds).ToUnixTimeSeconds(),
-            ["iss"] = "smbbot-directline",
-        };
-        var head = Base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
-        var body = Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        return $"{head}.{body}.{Base64Url(Sign($"{head}.{body}"))}";
+            Issuer = Issuer,
+            IssuedAt = now,
+            Expires = now.AddSeconds(LifetimeSeconds),
+            SigningCredentials = _signing,
+            Claims = new Dictionary<string, object> { ["conv"] = conversationId, ["user"] = userId, ["ver"] = verified },
+        });
     }
 
     /// <summary>The claims of a valid, unexpired token; otherwise null and why.</summary>
-    public (TokenClaims? Claims, string? Problem) Validate(string? token)
+    public async Task<(TokenClaims? Claims, string? Problem)> ValidateAsync(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 2048) return (null, "missing token");
-        var parts = token.Split('.');
-        if (parts.Length != 3) return (null, "malformed token");
-        byte[] signature;
-        try { signature = FromBase64Url(parts[2]); }
-        catch (FormatException) { return (null, "malformed token"); }
-        if (!CryptographicOperations.FixedTimeEquals(signature, Sign($"{parts[0]}.{parts[1]}"))) return (null, "invalid token signature");
-        try
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength) return (null, "missing token");
+        var result = await _handler.ValidateTokenAsync(token, _validation);
+        if (!result.IsValid)
         {
-            var payload = JsonNode.Parse(FromBase64Url(parts[1]))!.AsObject();
-            var expires = DateTimeOffset.FromUnixTimeSeconds((long)payload["exp"]!);
-            if (expires <= clock.GetUtcNow()) return (null, "token expired");
-            return (new TokenClaims((string)payload["conv"]!, (string)payload["user"]!, (bool?)payload["ver"] ?? false, expires), null);
+            return (null, result.Exception switch
+            {
+                SecurityTokenInvalidLifetimeException => "token expired",
+                SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "invalid token signature",
+                _ => "malformed token",
+            });
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NullReferenceException)
-        {
+        var jwt = (JsonWebToken)result.SecurityToken;
+        if (!jwt.TryGetPayloadValue<string>("conv", out var conversationId) || !jwt.TryGetPayloadValue<string>("user", out var userId))
             return (null, "malformed token");
-        }
-    }
-
-    private byte[] Sign(string data) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(data));
-
-    private static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromBase64Url(string text)
-    {
-        var s = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
+        var verified = jwt.TryGetPayloadValue<bool>("ver", out var ver) && ver;
+        return (new TokenClaims(conversationId, userId, verified, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)), null);
     }
 }
 

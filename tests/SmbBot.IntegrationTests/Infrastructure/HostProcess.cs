@@ -86,6 +86,8 @@ public sealed class RunningHost(Process process, HttpClient client) : IDisposabl
 {
     public HttpClient Client { get; } = client;
 
+    public Process Process => process;
+
     /// <summary>Kills the process at once (SIGKILL): nothing gets a chance to flush or shut down.</summary>
     public void Kill()
     {

@@ -12,18 +12,18 @@ public class DirectLineTokensTests : IDisposable
         new(new DirectLineSecret(secret, _folder.Path), _clock, new DirectLineOptions { TokenMinutes = 60 });
 
     [Fact]
-    public void A_token_carries_its_conversation_and_user_until_it_expires()
+    public async Task A_token_carries_its_conversation_and_user_until_it_expires()
     {
         var tokens = Tokens();
         var token = tokens.Issue("conv-1", "dl_abc", verified: false);
 
-        var claims = tokens.Validate(token).Claims!;
+        var claims = (await tokens.ValidateAsync(token)).Claims!;
         Assert.Equal(("conv-1", "dl_abc", false), (claims.ConversationId, claims.UserId, claims.Verified));
         Assert.Equal(_clock.GetUtcNow().AddHours(1).ToUnixTimeSeconds(), claims.Expires.ToUnixTimeSeconds());
         _clock.Advance(TimeSpan.FromMinutes(59));
-        Assert.NotNull(tokens.Validate(token).Claims);
+        Assert.NotNull((await tokens.ValidateAsync(token)).Claims);
         _clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal((null, "token expired"), tokens.Validate(token));
+        Assert.Equal((null, "token expired"), await tokens.ValidateAsync(token));
     }
 
     [Fact]
@@ -41,18 +41,18 @@ public class DirectLineTokensTests : IDisposable
     [InlineData("", "missing token")]
     [InlineData("abc", "malformed token")]
     [InlineData("a.b.c", "malformed token")]
-    public void Malformed_tokens_are_refused(string? token, string problem) => Assert.Equal((null, problem), Tokens().Validate(token));
+    public async Task Malformed_tokens_are_refused(string? token, string problem) => Assert.Equal((null, problem), await Tokens().ValidateAsync(token));
 
     [Fact]
-    public void A_token_signed_with_another_secret_or_altered_is_refused()
+    public async Task A_token_signed_with_another_secret_or_altered_is_refused()
     {
         var token = Tokens("another-secret-which-is-long-enough-987654").Issue("conv-1", "dl_abc", verified: true);
         var mine = Tokens().Issue("conv-1", "dl_abc", verified: false);
         var parts = mine.Split('.');
         var altered = $"{parts[0]}.{token.Split('.')[1]}.{parts[2]}"; // claims swapped, signature kept
 
-        Assert.Equal((null, "invalid token signature"), Tokens().Validate(token));
-        Assert.Equal((null, "invalid token signature"), Tokens().Validate(altered));
+        Assert.Equal((null, "invalid token signature"), await Tokens().ValidateAsync(token));
+        Assert.Equal((null, "invalid token signature"), await Tokens().ValidateAsync(altered));
     }
 
     [Fact]
