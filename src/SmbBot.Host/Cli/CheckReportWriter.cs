@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Understanding;
 
@@ -26,7 +27,7 @@ internal sealed class CheckReportWriter(TextWriter output, bool json)
             {
                 knowledge = folder,
                 fatal = new { file = fatal.File, line = fatal.Line, reason = fatal.Reason, message = fatal.Message },
-                problems = fatal.Problems,
+                problems = InOrder(fatal.Problems),
                 conflicts = Array.Empty<object>(),
                 confusions = Array.Empty<object>(),
                 thinEntries = Array.Empty<object>(),
@@ -54,7 +55,7 @@ internal sealed class CheckReportWriter(TextWriter output, bool json)
                 intentExamples = knowledge.Intents.Count,
                 customers = knowledge.Customers.Count,
                 fatal = (object?)null,
-                problems = knowledge.Problems,
+                problems = InOrder(knowledge.Problems),
                 conflicts = report.Conflicts,
                 confusions = report.Confusions.Select(c => new { c.Entry, c.TakenFor, count = c.Phrasings.Count, c.AnsweredWrongly, c.Phrasings }),
                 thinEntries = report.ThinEntries.Select(e => new { e.Id, e.Question, e.Source }),
@@ -78,7 +79,7 @@ internal sealed class CheckReportWriter(TextWriter output, bool json)
     private void Problems(IReadOnlyList<KnowledgeProblem> problems)
     {
         if (Heading("Problems in the files", problems.Count)) return;
-        foreach (var p in problems) output.WriteLine($"  {p}");
+        foreach (var p in InOrder(problems)) output.WriteLine($"  {p}");
     }
 
     private void Conflicts(IReadOnlyList<FaqConflict> conflicts)
@@ -124,6 +125,14 @@ internal sealed class CheckReportWriter(TextWriter output, bool json)
         output.WriteLine(withCount ? $"{title} ({count})" : title);
         return false;
     }
+
+    /// <summary>Problems by file and line; one about a whole entry has the entry's line in its file ("shop.csv line 5").</summary>
+    private static IEnumerable<KnowledgeProblem> InOrder(IEnumerable<KnowledgeProblem> problems) => problems
+        .Select(p => (Problem: p, Entry: Regex.Match(p.File, @"^(.*) line (\d+)$")))
+        .OrderBy(x => x.Entry.Success ? x.Entry.Groups[1].Value : x.Problem.File, StringComparer.Ordinal)
+        .ThenBy(x => x.Entry.Success ? int.Parse(x.Entry.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : x.Problem.Line)
+        .Select(x => x.Problem)
+        .ToArray();
 
     /// <summary>Ids separated by commas, in lines short enough for a terminal.</summary>
     private static IEnumerable<string> Wrapped(IEnumerable<string> ids, int width = 110)
