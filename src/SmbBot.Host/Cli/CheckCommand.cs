@@ -30,10 +30,24 @@ public static class CheckCommand
         };
         command.SetAction((parsed, _) =>
         {
-            var folder = parsed.GetValue(knowledge) is { Length: > 0 } given ? Path.GetFullPath(given) : SmbBotPaths.From(configuration).Knowledge;
+            var folder = parsed.GetValue(knowledge) is { Length: > 0 } given ? FolderPath(given, configuration) : SmbBotPaths.From(configuration).Knowledge;
             return RunAsync(configuration, folder, parsed.GetValue(json), output, errors);
         });
         return command;
+    }
+
+    /// <summary>
+    /// A relative <c>--knowledge</c> from the folder the command was typed in: <c>dotnet run --project</c> starts the
+    /// process in the project's folder but keeps the shell's <c>PWD</c>. Else from the process's folder or, as
+    /// <c>eval --data</c>, the SmbBot folder, whichever has it.
+    /// </summary>
+    private static string FolderPath(string given, IConfiguration configuration)
+    {
+        if (Path.IsPathRooted(given)) return Path.GetFullPath(given);
+        var typedIn = Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
+        string[] bases = [typedIn, Directory.GetCurrentDirectory(), SmbBotPaths.From(configuration).Root];
+        return bases.Select(b => Path.GetFullPath(Path.Combine(b, given))).FirstOrDefault(Directory.Exists)
+            ?? Path.GetFullPath(Path.Combine(typedIn, given));
     }
 
     private static async Task<int> RunAsync(IConfiguration configuration, string folder, bool json, TextWriter output, TextWriter errors)
