@@ -42,15 +42,16 @@ public static class Retraining
             .Select(t => new TradeOff(t, curves.Select(c => ConfidenceCalibration.At(c, t)).ToArray()))
             .ToArray();
         return new RetrainingReport(model.Classifier.Labels, samples.Count, cv, IntentTraining.ModelPath(modelsFolder, knowledge),
-            turns.Count, calibration.InUse(routing, resolved), tradeOffs);
+            turns, resolved, calibration.InUse(routing, resolved), tradeOffs);
     }
 }
 
 /// <summary>What <see cref="Retraining.RunAsync"/> did and chose.</summary>
-/// <param name="HeldOutTurns">Held-out examples the thresholds were chosen on.</param>
+/// <param name="Turns">Held-out examples the thresholds were chosen on, as the bot would have handled them.</param>
+/// <param name="Resolved">The routing options with the thresholds chosen.</param>
 /// <param name="TradeOffs">Per threshold, the precision and coverage of small talk/off-topic, handover, answer and suggestion decisions.</param>
 public sealed record RetrainingReport(IReadOnlyList<string> Intents, int Examples, CrossValidationReport CrossValidation,
-    string ModelPath, int HeldOutTurns, IReadOnlyList<ThresholdInUse> Thresholds, IReadOnlyList<TradeOff> TradeOffs);
+    string ModelPath, IReadOnlyList<HeldOutTurn> Turns, RoutingOptions Resolved, IReadOnlyList<ThresholdInUse> Thresholds, IReadOnlyList<TradeOff> TradeOffs);
 
 /// <summary>The held-out decisions at one threshold, one point per kind of decision.</summary>
 public sealed record TradeOff(double Threshold, IReadOnlyList<CalibratedThreshold> Points);

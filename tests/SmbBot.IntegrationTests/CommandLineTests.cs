@@ -16,6 +16,9 @@ public class CommandLineTests
 
     [Theory]
     [InlineData("train", "extra")]
+    [InlineData("check", "--bogus")]
+    [InlineData("check", "extra")]
+    [InlineData("check", "--knowledge")]
     [InlineData("eval", "banking77")]
     [InlineData("eval", "clinc150", "--data")]
     [InlineData("eval", "stackfaq", "--data", "x", "--bogus")]
@@ -52,7 +55,8 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "--help" }, new[] { "train", "eval", "staff" })]
+    [InlineData(new[] { "--help" }, new[] { "check", "train", "eval", "staff" })]
+    [InlineData(new[] { "check", "--help" }, new[] { "--knowledge", "--json", "Exit code 0" })]
     [InlineData(new[] { "eval", "banking77", "--help" }, new[] { "--data", "--shots", "--seed" })]
     [InlineData(new[] { "staff", "add", "-h" }, new[] { "email", "role" })]
     public async Task Help_lists_the_commands_and_options(string[] args, string[] mentioned)

@@ -43,7 +43,7 @@ public sealed record KnowledgeBase(
         faq = Unique(faq, problems);
         if (faq.Count == 0)
             throw new KnowledgeFileException(Display(Path.Combine(root, "faq")), 0,
-                "no usable FAQ entry: " + (problems.Count == 0 ? "the files are empty" : string.Join("; ", problems.Take(5))));
+                "no usable FAQ entry: " + (problems.Count == 0 ? "the files are empty" : string.Join("; ", problems.Take(5)))) { Problems = problems };
 
         var intentFiles = Files(root, "intents", "*.txt").Order(StringComparer.Ordinal).ToArray();
         var (builtIn, builtInText) = BuiltInIntents.Load();
@@ -51,7 +51,8 @@ public sealed record KnowledgeBase(
         var missing = Routing.Intents.Required.Where(i => intents.All(e => e.Intent != i)).Order().ToArray();
         if (missing.Length > 0)
             throw new KnowledgeFileException(Display(Path.Combine(root, "intents")), 0,
-                $"no examples for {string.Join(", ", missing)}: add intents/<intent>.txt for each");
+                $"no examples for {string.Join(", ", missing)}: add intents/<intent>.txt for each"
+                + (problems.Count == 0 ? "" : " (" + string.Join("; ", problems.Where(p => p.File.Contains("intents"))) + ")")) { Problems = problems };
 
         var crmFile = Path.Combine(root, "crm", "customers.csv");
         var customers = File.Exists(crmFile) ? CustomerCsvLoader.Load(crmFile, Display(crmFile), crmColumns ?? new Dictionary<string, string>(), problems) : [];

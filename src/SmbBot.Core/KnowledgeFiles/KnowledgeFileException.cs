@@ -12,4 +12,7 @@ public sealed class KnowledgeFileException(string file, int line, string reason)
 
     /// <summary>What is wrong, in words an owner can act on.</summary>
     public string Reason { get; } = reason;
+
+    /// <summary>What else was found unusable before loading gave up, so that everything can be fixed in one go.</summary>
+    public IReadOnlyList<KnowledgeProblem> Problems { get; init; } = [];
 }

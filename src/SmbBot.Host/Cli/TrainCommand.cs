@@ -42,7 +42,7 @@ public static class TrainCommand
         output.WriteLine($"  log-loss            {cv.LogLoss:0.000}");
         output.WriteLine($"  model               {report.ModelPath}");
         output.WriteLine();
-        output.WriteLine($"Routing thresholds ({report.HeldOutTurns} held-out examples)");
+        output.WriteLine($"Routing thresholds ({report.Turns.Count} held-out examples)");
         foreach (var t in report.Thresholds)
             output.WriteLine($"  {t.Setting,-19} {t.Value:0.00}  target {t.TargetPrecision:P0} right; {t.Source}");
         output.WriteLine();
