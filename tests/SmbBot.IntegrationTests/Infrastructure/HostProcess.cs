@@ -41,7 +41,7 @@ public static class HostProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         var host = new RunningHost(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -54,7 +54,7 @@ public static class HostProcess
             await Task.Delay(100);
         }
         host.Kill();
-        throw new TimeoutException("the host did not become ready in 90 s");
+        throw new TimeoutException("the host did not become ready in 180 s");
     }
 
     private static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string urls, string[] args)
