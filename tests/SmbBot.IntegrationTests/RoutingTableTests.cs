@@ -39,8 +39,9 @@ public class RoutingTableTests(SampleBotHost host, ITestOutputHelper log) : ICla
 
         log.WriteLine($"{faqRows.Length} paraphrases: {answered} answered, {offered} offered in a did-you-mean, {wrong.Count} answered wrongly");
         Assert.Empty(wrong);
-        // 31 of 43 before the built-in intents; "my promo code isn't working" now goes to a person (account), the safe side.
-        Assert.True(answered >= faqRows.Length * 0.69, $"answered {answered} of {faqRows.Length}");
+        // 31 of 43 before the built-in hand-over intents (29 with them): "my promo code isn't working" and "can you post
+        // camping gas to me" now go to a person as account requests, the safe side; none is answered wrongly.
+        Assert.True(answered >= faqRows.Length * 0.65, $"answered {answered} of {faqRows.Length}");
         Assert.True(answered + offered >= faqRows.Length * 0.9, $"answered {answered} and offered {offered} of {faqRows.Length}");
     }
 
