@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmbBot.Core;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Tickets;
 
@@ -45,14 +46,14 @@ public static class TicketEndpoints
         List<TicketStatus> statuses = [];
         foreach (var s in (status ?? "new,open,pending").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Enum.TryParse<TicketStatus>(s, true, out var parsed) || int.TryParse(s, out _))
+            if (!Names.TryParseName<TicketStatus>(s, out var parsed))
                 return TypedResults.Problem($"status '{s}' must be new, open, pending, resolved or closed", statusCode: 400);
             statuses.Add(parsed);
         }
         TicketPriority? p = null;
         if (priority is not null)
         {
-            if (!Enum.TryParse<TicketPriority>(priority, true, out var parsed) || int.TryParse(priority, out _))
+            if (!Names.TryParseName<TicketPriority>(priority, out var parsed))
                 return TypedResults.Problem($"priority '{priority}' must be urgent, high, normal or low", statusCode: 400);
             p = parsed;
         }

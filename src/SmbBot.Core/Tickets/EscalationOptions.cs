@@ -50,7 +50,7 @@ public sealed class EscalationOptions : IValidatableObject
             yield return Fail($"Escalation:TimeZone '{TimeZone}' is not a known time zone (use an IANA name such as Europe/London)");
         foreach (var (day, hours) in BusinessHours)
         {
-            if (!Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out _) || int.TryParse(day, out _))
+            if (!Names.TryParseName<DayOfWeek>(day, out _))
                 yield return Fail($"Escalation:BusinessHours:{day} is not a day of the week");
             else if (!string.IsNullOrWhiteSpace(hours) && OpeningHours.Parse(hours) is null)
                 yield return Fail($"Escalation:BusinessHours:{day} '{hours}' must be HH:mm-HH:mm with the opening before the closing, or empty when closed");
@@ -61,7 +61,7 @@ public sealed class EscalationOptions : IValidatableObject
                 yield return Fail($"Escalation:Rules:{name} is missing (every reason needs a category and a priority)");
             else if (string.IsNullOrWhiteSpace(rule.Category))
                 yield return Fail($"Escalation:Rules:{name}:Category is empty");
-            else if (!Enum.TryParse<TicketPriority>(rule.Priority, ignoreCase: true, out var p) || int.TryParse(rule.Priority, out _))
+            else if (!Names.TryParseName<TicketPriority>(rule.Priority, out var p))
                 yield return Fail($"Escalation:Rules:{name}:Priority '{rule.Priority}' must be urgent, high, normal or low");
             else if (name == "urgent" && p != TicketPriority.Urgent)
                 yield return Fail("Escalation:Rules:urgent:Priority must be urgent: safety situations always go to the top of the queue");

@@ -54,7 +54,7 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
         if (entry.From == Speaker.Customer)
         {
             t.Signal = CustomerSignalReader.Read(CustomerTexts(t), t.Signal.Urgent);
-            t.History.Add(new TicketEvent { At = entry.At, Kind = "message", Actor = "customer", Detail = Preview(entry.Text) });
+            t.History.Add(new TicketEvent { At = entry.At, Kind = "message", Actor = "customer", Detail = Names.Preview(entry.Text, 80) });
         }
     });
 
@@ -109,8 +109,6 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
     }
 
     private static IEnumerable<string> CustomerTexts(Ticket t) => t.Transcript.Where(e => e.From == Speaker.Customer).Select(e => e.Text);
-
-    private static string Preview(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     /// <summary>The reason in the words staff read.</summary>
     public static string ReasonText(EscalationReason reason) => reason switch

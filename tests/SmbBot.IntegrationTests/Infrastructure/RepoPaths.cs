@@ -3,16 +3,9 @@ namespace SmbBot.IntegrationTests.Infrastructure;
 /// <summary>Paths in the repository, found from the test binaries.</summary>
 public static class RepoPaths
 {
-    public static string Root { get; } = Find();
+    public static string Root => SmbBot.UnitTests.RepoRoot.Path;
 
     public static string Knowledge => Path.Combine(Root, "knowledge");
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SmbBot.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SmbBot.sln not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>Copies a folder recursively.</summary>
     public static void Copy(string from, string to)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmbBot.Core;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Tickets;
 
@@ -18,7 +19,7 @@ public sealed class QueueModel(TicketStore store, EscalationOptions escalation, 
     public void OnGet(string? status, string? priority, string? category, string? assignee)
     {
         Status = status ?? "open-all";
-        Priority = Enum.TryParse<TicketPriority>(priority, true, out var p) && !int.TryParse(priority, out _) ? priority!.ToLowerInvariant() : null;
+        Priority = Names.TryParseName<TicketPriority>(priority, out var p) ? priority!.Trim().ToLowerInvariant() : null;
         Category = string.IsNullOrWhiteSpace(category) ? null : category;
         Assignee = assignee is "me" or "none" ? assignee : "";
         TicketStatus[] statuses = Status switch
@@ -41,7 +42,7 @@ public sealed class QueueModel(TicketStore store, EscalationOptions escalation, 
     }
 
     public string Preview(Ticket t) =>
-        t.Transcript.LastOrDefault(e => e.From == Speaker.Customer)?.Text is { } text ? (text.Length > 90 ? text[..90] + "…" : text) : "";
+        t.Transcript.LastOrDefault(e => e.From == Speaker.Customer)?.Text is { } text ? Names.Preview(text, 90) : "";
 
     private static string Span(TimeSpan s) => s.TotalDays >= 1 ? $"{(int)s.TotalDays} d {s.Hours} h" : s.TotalHours >= 1 ? $"{(int)s.TotalHours} h {s.Minutes} min" : $"{Math.Max(1, (int)s.TotalMinutes)} min";
 }

@@ -35,12 +35,12 @@ public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat ch
     }
 
     public IActionResult OnPostPriority(string number, string? priority) =>
-        Enum.TryParse<TicketPriority>(priority, true, out var p) && !int.TryParse(priority, out _)
+        Names.TryParseName<TicketPriority>(priority, out var p)
             ? Act(number, t => desk.SetPriority(t.Id, p, StaffName), $"Priority set to {p.ToString().ToLowerInvariant()}.")
             : BadRequest("unknown priority");
 
     public IActionResult OnPostStatus(string number, string? status) =>
-        status is "open" or "pending" or "closed" && Enum.TryParse<TicketStatus>(status, true, out var s)
+        status is "open" or "pending" or "closed" && Names.TryParseName<TicketStatus>(status, out var s)
             ? Act(number, t => desk.SetStatus(t.Id, s, StaffName), $"Status set to {status}.")
             : BadRequest("unknown status");
 
