@@ -17,7 +17,7 @@ public sealed class ReplyComposer(BotOptions options, BusinessCalendar calendar,
 
     /// <summary>The greeting sent when a customer opens the chat.</summary>
     public IMessageActivity Welcome() => MessageFactory.Text(
-        $"Hello! I'm the {options.BusinessName} assistant. Ask me about opening hours, delivery, returns, payment and more. " +
+        $"Hello! I'm the {options.BusinessName} assistant. Ask me anything about what we offer, our prices and our policies. " +
         "If you need a person, just say so.");
 
     /// <summary>The reply to a message with no text.</summary>

@@ -23,6 +23,12 @@ public static partial class ConversationFlow
             // Anything else is a new message: the customer moved on, so stop waiting for the address.
         }
 
+        // An address given later, unasked ("my email is ..."), still reaches the ticket: without it a customer who leaves
+        // the chat cannot be told the answer.
+        if (ticket == TicketState.Waiting && conversation.Email is null && !conversation.AwaitingEmail && Words(text) <= MaxWordsOfAnAddressReply
+            && EmailReply.Read(text) is (EmailReplyKind.Email, { } given))
+            return new FlowOutcome(FlowStep.EmailGiven, Email: given);
+
         var decision = understand(text);
         var reason = ReasonFor(decision, text);
         if (hasOpenTicket)
@@ -39,6 +45,11 @@ public static partial class ConversationFlow
             return new FlowOutcome(FlowStep.OpenTicket, decision, EscalationReason.NoAnswer);
         return new FlowOutcome(FlowStep.Reply, decision);
     }
+
+    /// <summary>Longest message read as giving an e-mail address when the bot did not ask for one.</summary>
+    private const int MaxWordsOfAnAddressReply = 10;
+
+    private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>The escalation reason of a decision, if it needs a person.</summary>
     public static EscalationReason? ReasonFor(TurnDecision decision, string text)

@@ -153,8 +153,8 @@ public class ConversationFlowTests
         { ["skip"], [FlowStep.EmailDeclined], null },
         { ["anna@", "anna@example.com"], [FlowStep.EmailRetry, FlowStep.EmailGiven], "anna@example.com" },
         { ["anna@", "anna@"], [FlowStep.EmailRetry, FlowStep.EmailGivenUp], null },
-        { ["anna@", "anna@", "anna@example.com"], [FlowStep.EmailRetry, FlowStep.EmailGivenUp, FlowStep.ReplyAndAddToTicket], null }, // stops asking after two tries
-        { ["how much is delivery", "anna@example.com"], [FlowStep.ReplyAndAddToTicket, FlowStep.ReplyAndAddToTicket], null }, // moved on
+        { ["anna@", "anna@", "anna@example.com"], [FlowStep.EmailRetry, FlowStep.EmailGivenUp, FlowStep.EmailGiven], "anna@example.com" }, // stops asking after two tries, still takes a good one
+        { ["how much is delivery", "anna@example.com"], [FlowStep.ReplyAndAddToTicket, FlowStep.EmailGiven], "anna@example.com" }, // moved on, then gave it
     };
 
     [Theory]
@@ -172,6 +172,23 @@ public class ConversationFlowTests
         Assert.Equal(email, chat.Record.Email);
         Assert.False(chat.Record.AwaitingEmail && steps[^1] != FlowStep.EmailRetry);
         if (email is not null) Assert.Contains(chat.Turns[^1].Commands, c => c is SetTicketEmail { TicketId: 7 } s && s.Email == email);
+    }
+
+    [Theory]
+    [InlineData("my email is anna@example.com", "anna@example.com")]
+    [InlineData("anna@example.com", "anna@example.com")]
+    [InlineData("I emailed sales@example.com last week about the quote and nobody has answered me since then at all", null)]
+    public void An_address_given_later_unasked_still_reaches_the_ticket(string text, string? email)
+    {
+        var chat = new Chat();
+        chat.Say("I want a person", Decision(Route.Escalate, Intents.Human));
+        chat.Say("can I just speak to someone", Decision(Route.Escalate, Intents.Human)); // the customer moved on
+
+        var turn = chat.Say(text, Decision(Route.Fallback, Intents.Faq));
+
+        Assert.Equal(email is null ? FlowStep.AddToTicket : FlowStep.EmailGiven, turn.Outcome.Step);
+        Assert.Equal(email, chat.Record.Email);
+        Assert.Equal(email is not null, turn.Commands.Any(c => c is SetTicketEmail { TicketId: 7 }));
     }
 
     [Theory]
