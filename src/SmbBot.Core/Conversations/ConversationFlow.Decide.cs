@@ -4,7 +4,7 @@ namespace SmbBot.Core.Conversations;
 
 public static partial class ConversationFlow
 {
-    /// <summary>The step for <paramref name="text"/>, given the record before the message was added.</summary>
+    /// <summary>The step for <paramref name="text"/>; the record already holds the message in its transcript.</summary>
     private static FlowOutcome Decide(ConversationRecord conversation, TicketState ticket, string text, Func<string, TurnDecision> understand)
     {
         bool hasOpenTicket = ticket != TicketState.None;
@@ -25,8 +25,8 @@ public static partial class ConversationFlow
 
         // An address given later, unasked ("my email is ..."), still reaches the ticket: without it a customer who leaves
         // the chat cannot be told the answer.
-        if (ticket == TicketState.Waiting && conversation.Email is null && !conversation.AwaitingEmail && Words(text) <= MaxWordsOfAnAddressReply
-            && EmailReply.Read(text) is (EmailReplyKind.Email, { } given))
+        if (ticket == TicketState.Waiting && conversation.Email is null && !conversation.AwaitingEmail
+            && EmailReply.ReadOffered(text) is { } given)
             return new FlowOutcome(FlowStep.EmailGiven, Email: given);
 
         var decision = understand(text);
@@ -45,11 +45,6 @@ public static partial class ConversationFlow
             return new FlowOutcome(FlowStep.OpenTicket, decision, EscalationReason.NoAnswer);
         return new FlowOutcome(FlowStep.Reply, decision);
     }
-
-    /// <summary>Longest message read as giving an e-mail address when the bot did not ask for one.</summary>
-    private const int MaxWordsOfAnAddressReply = 10;
-
-    private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>The escalation reason of a decision, if it needs a person.</summary>
     public static EscalationReason? ReasonFor(TurnDecision decision, string text)

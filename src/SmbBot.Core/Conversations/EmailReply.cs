@@ -29,4 +29,23 @@ public static class EmailReply
             return (EmailReplyKind.NotAnEmail, null);
         return (EmailReplyKind.SomethingElse, null);
     }
+
+    /// <summary>Words that may stand around an address the customer offers unasked ("my email is ...").</summary>
+    private static readonly HashSet<string> OfferWords =
+    [
+        "my", "email", "e", "mail", "address", "is", "it", "s", "its", "here", "you", "can", "reach", "me", "at", "on",
+        "use", "contact", "the", "this", "that", "and", "please", "pls", "thanks", "thank", "ok", "oh", "by", "via",
+    ];
+
+    /// <summary>
+    /// The address in a message that is nothing but an address offered ("anna@example.com", "my email is
+    /// anna@example.com, thanks"), or null: an address inside anything else ("the boiler is leaking, email me at ...",
+    /// "I emailed sales@... yesterday") is a message about something else and is understood as one.
+    /// </summary>
+    public static string? ReadOffered(string text)
+    {
+        if (Read(text) is not (EmailReplyKind.Email, { } email)) return null;
+        var rest = TextNormalizer.Key(text.Replace(email, " ", StringComparison.OrdinalIgnoreCase));
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(OfferWords.Contains) ? email : null;
+    }
 }

@@ -28,6 +28,7 @@ public static class CustomerCsvLoader
         }
         var known = index.Values.ToHashSet();
         var extra = Enumerable.Range(0, table.Header.Count).Where(i => !known.Contains(i) && table.Header[i].Length > 0).ToArray();
+        var fieldNames = UniqueNames(extra.Select(i => table.Header[i]));
 
         var customers = new List<CustomerProfile>();
         var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -65,7 +66,8 @@ public static class CustomerCsvLoader
 
             var name = Get("name");
             if (name.Length == 0) name = string.Join(' ', new[] { Get("first_name"), Get("last_name") }.Where(n => n.Length > 0));
-            var fields = extra.Where(i => row.Fields[i].Trim().Length > 0).ToDictionary(i => table.Header[i], i => row.Fields[i].Trim());
+            var fields = extra.Select((column, n) => (Name: fieldNames[n], Value: row.Fields[column].Trim()))
+                .Where(f => f.Value.Length > 0).ToDictionary(f => f.Name, f => f.Value);
             customers.Add(new CustomerProfile(id, name, email, Get("phone"), Get("company"), Get("tier"),
                 Number(Get("lifetime_value"), "lifetime value", Report), Count(Get("open_orders"), Report), Date(Get("last_contact"), Report),
                 Get("notes"), fields.Count > 0 ? fields : null));
@@ -78,15 +80,32 @@ public static class CustomerCsvLoader
         text.Length is > 2 and <= 254 && !text.Contains(' ') && text.IndexOf('@') > 0
         && MailAddress.TryCreate(text, out var address) && address.Address == text && address.Host.Contains('.');
 
+    /// <summary>Column names made unique ("Tag", "Tag (2)"), so a repeated column keeps both values.</summary>
+    private static string[] UniqueNames(IEnumerable<string> names)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var unique = new List<string>();
+        foreach (var name in names)
+        {
+            var count = seen[name] = seen.GetValueOrDefault(name) + 1;
+            unique.Add(count == 1 ? name : $"{name} ({count})");
+        }
+        return unique.ToArray();
+    }
+
     private static decimal? Number(string text, string what, Action<string> report)
     {
         if (text.Length == 0) return null;
         var cleaned = new string(text.Where(c => char.IsDigit(c) || c is '.' or ',' or '-').ToArray());
-        // "1,234.50" and "1.234,50" both occur; the last separator is the decimal one.
         int lastDot = cleaned.LastIndexOf('.'), lastComma = cleaned.LastIndexOf(',');
-        cleaned = lastComma > lastDot
-            ? cleaned.Replace(".", "").Replace(',', '.')
-            : cleaned.Replace(",", "");
+        int separators = cleaned.Count(c => c is '.' or ',');
+        var last = Math.Max(lastDot, lastComma);
+        if (separators == 1 && cleaned.Length - last - 1 == 3)
+            cleaned = cleaned.Remove(last, 1); // "$1,234" or "1.234": one separator before three digits groups thousands
+        else if (lastComma > lastDot)
+            cleaned = cleaned.Replace(".", "").Replace(',', '.'); // "1.234,50": the last separator is the decimal one
+        else
+            cleaned = cleaned.Replace(",", ""); // "1,234.50"
         if (decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             return value;
         report($"{what} '{text}' is not a number; left empty");

@@ -14,7 +14,7 @@ public interface ICustomerDirectory
 /// <summary>The customers read from <c>crm/customers.csv</c> at start.</summary>
 public sealed class CsvCustomerDirectory(IReadOnlyList<CustomerProfile> customers) : ICustomerDirectory
 {
-    private readonly Dictionary<string, CustomerProfile> _byEmail = customers.ToDictionary(c => c.Email, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, CustomerProfile> _byEmail = customers.Where(c => c.Email.Length > 0).ToDictionary(c => c.Email, StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CustomerProfile> _byId = customers.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
 
     /// <inheritdoc/>

@@ -5,9 +5,9 @@ namespace SmbBot.Core.Faq;
 /// <summary>
 /// Reads <c>faq/*.csv</c> and <c>faq/*.tsv</c> as spreadsheets and Q&amp;A tools export them: a header naming the
 /// columns (<c>question</c> and <c>answer</c> at least; <c>id</c>, <c>alternates</c> separated by <c>|</c> or line
-/// breaks, <c>category</c> optional, under the names exports use), <c>,</c>, <c>;</c> or tab separated. Rows without an
-/// id that share an answer are one entry with several questions, as in a Microsoft QnA Maker / Custom Question
-/// Answering export (<c>Question, Answer, Source, Metadata</c>, metadata <c>category:billing</c>). Entries without an
+/// breaks, <c>category</c> optional, under the names exports use), <c>,</c>, <c>;</c> or tab separated. In a Q&amp;A
+/// export (a <c>Source</c> or <c>Metadata</c> column), rows without an id that share an answer are one entry with
+/// several questions, as in a Microsoft QnA Maker / Custom Question Answering export (<c>Question, Answer, Source, Metadata</c>, metadata <c>category:billing</c>). Entries without an
 /// id get one made from their question.
 /// </summary>
 public static class FaqCsvLoader
@@ -25,6 +25,9 @@ public static class FaqCsvLoader
             return [];
         }
 
+        // A Q&A export lists each question of an entry on its own row with the entry's answer; a plain spreadsheet's
+        // rows are separate entries even when two answers read the same ("No.").
+        bool qnaExport = index.ContainsKey("metadata") || index.ContainsKey("source");
         var drafts = new List<FaqDraft>();
         var byAnswer = new Dictionary<string, FaqDraft>();
         foreach (var row in table.Rows)
@@ -41,7 +44,7 @@ public static class FaqCsvLoader
             var alternates = Get("alternates").Split(['|', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var category = Get("category") is { Length: > 0 } c ? c : Category(Get("metadata"));
             var answerKey = TextNormalizer.Key(answer);
-            if (id.Length == 0 && byAnswer.TryGetValue(answerKey, out var same))
+            if (id.Length == 0 && qnaExport && byAnswer.TryGetValue(answerKey, out var same))
             {
                 same.Alternates.Add(question);
                 same.Alternates.AddRange(alternates);

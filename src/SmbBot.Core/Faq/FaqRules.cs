@@ -38,7 +38,7 @@ public static partial class FaqRules
             .DistinctBy(TextNormalizer.Key)
             .ToArray();
         var category = entry.Category.Length == 0 ? "general" : entry.Category;
-        return entry with { Id = id, Alternates = alternates, Category = category };
+        return entry with { Id = id, Alternates = alternates, Category = category, IdMadeUp = entry.Id.Length == 0 };
     }
 
     /// <summary>An id made from a question: "What are your opening hours?" -> <c>what-are-your-opening-hours</c>.</summary>

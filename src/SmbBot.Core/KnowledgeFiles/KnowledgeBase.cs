@@ -75,18 +75,20 @@ public sealed record KnowledgeBase(
         var ids = new Dictionary<string, FaqEntry>(StringComparer.OrdinalIgnoreCase);
         var phrasings = new Dictionary<string, FaqEntry>();
         var kept = new List<FaqEntry>();
+        // The ids the files give are the business's own: an id made from a question steps aside for them.
+        var given = faq.Where(e => !e.IdMadeUp).Select(e => e.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var candidate in faq)
         {
             var entry = candidate;
-            if (ids.TryGetValue(entry.Id, out var first))
+            if (ids.TryGetValue(entry.Id, out var first) && !entry.IdMadeUp)
             {
-                if (entry.Id != FaqRules.IdFor(entry.Question))
-                {
-                    problems.Add(new KnowledgeProblem(entry.Source, 0, $"the id '{entry.Id}' is already used at {first.Source}; entry left out"));
-                    continue;
-                }
+                problems.Add(new KnowledgeProblem(entry.Source, 0, $"the id '{entry.Id}' is already used at {first.Source}; entry left out"));
+                continue;
+            }
+            if (entry.IdMadeUp && (ids.ContainsKey(entry.Id) || given.Contains(entry.Id)))
+            {
                 int n = 2;
-                while (ids.ContainsKey($"{entry.Id}-{n}")) n++;
+                while (ids.ContainsKey($"{entry.Id}-{n}") || given.Contains($"{entry.Id}-{n}")) n++;
                 entry = entry with { Id = $"{entry.Id}-{n}" };
             }
             if (phrasings.GetValueOrDefault(TextNormalizer.Key(entry.Question)) is { } owner)

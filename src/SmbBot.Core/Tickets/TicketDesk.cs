@@ -78,9 +78,10 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
         t.CustomerEmail = email;
         t.Customer ??= crm.FindByEmail(email);
         t.UpdatedAt = now;
-        // A customer identified only now may be of a tier the business serves first.
+        // A customer identified only now may be of a tier the business serves first, unless staff set the priority.
+        var (_, opened, _, _) = routing.Route(t.Reason, null, t.CreatedAt);
         var (_, priority, firstDue, resolutionDue) = routing.Route(t.Reason, t.Customer?.Tier, t.CreatedAt);
-        if (priority < t.Priority)
+        if (t.Customer is not null && t.Priority == opened && priority < t.Priority)
         {
             t.History.Add(new TicketEvent { At = now, Kind = "priority", Actor = "bot", Detail = $"{t.Priority.ToString().ToLowerInvariant()} -> {priority.ToString().ToLowerInvariant()}: CRM tier {t.Customer!.Tier}" });
             (t.Priority, t.FirstResponseDue, t.ResolutionDue) = (priority, firstDue, resolutionDue);

@@ -177,7 +177,9 @@ public class ConversationFlowTests
     [Theory]
     [InlineData("my email is anna@example.com", "anna@example.com")]
     [InlineData("anna@example.com", "anna@example.com")]
-    [InlineData("I emailed sales@example.com last week about the quote and nobody has answered me since then at all", null)]
+    [InlineData("you can reach me at anna@example.com, thanks", "anna@example.com")]
+    [InlineData("I emailed sales@example.com yesterday and nobody answered", null)]
+    [InlineData("the boiler is leaking gas, email me at anna@example.com", null)]
     public void An_address_given_later_unasked_still_reaches_the_ticket(string text, string? email)
     {
         var chat = new Chat();

@@ -180,6 +180,35 @@ public class KnowledgeBaseTests : IDisposable
     }
 
     [Fact]
+    public void Customers_without_an_email_and_repeated_columns_are_kept()
+    {
+        _folder.Write("knowledge/faq/ok.csv", FaqHeader + "ok,Fine?,Yes,,\n");
+        _folder.Write("knowledge/crm/customers.csv", "Customer ID,Name,Phone,Tag,Tag,Total spent\nC1,Ann,555,vip,local,\"$1,234\"\nC2,Bob,556,,,\"1.234,50\"\n");
+
+        var kb = KnowledgeBase.Load(Root);
+
+        Assert.Equal(["C1", "C2"], kb.Customers.Select(c => c.Id));
+        Assert.Equal(new Dictionary<string, string> { ["Tag"] = "vip", ["Tag (2)"] = "local" }, kb.Customers[0].CustomFields);
+        Assert.Equal((1234m, 1234.50m), (kb.Customers[0].LifetimeValue, kb.Customers[1].LifetimeValue));
+        Assert.Null(new CsvCustomerDirectory(kb.Customers).FindByEmail(""));
+        Assert.Equal("Ann", new CsvCustomerDirectory(kb.Customers).FindById("c1")!.Name);
+    }
+
+    [Fact]
+    public void An_id_the_file_gives_wins_over_one_made_from_a_question()
+    {
+        _folder.Write("knowledge/faq/a.csv", "question,answer\nReturns,Within 30 days.\nDo you deliver on Sundays?,No.\nDo you take cheques?,No.\n");
+        _folder.Write("knowledge/faq/b.md", "## How do I send something back?\nid: returns\n\nUse the returns form.\n");
+
+        var kb = KnowledgeBase.Load(Root);
+
+        Assert.Empty(kb.Problems);
+        Assert.Equal("How do I send something back?", kb.Faq.Single(f => f.Id == "returns").Question);
+        Assert.Equal("Returns", kb.Faq.Single(f => f.Id == "returns-2").Question);
+        Assert.Equal(4, kb.Faq.Count); // two rows answering "No." stay two entries in a plain spreadsheet
+    }
+
+    [Fact]
     public void The_column_map_names_columns_an_export_calls_otherwise()
     {
         _folder.Write("knowledge/faq/ok.csv", FaqHeader + "ok,Fine?,Yes,,\n");

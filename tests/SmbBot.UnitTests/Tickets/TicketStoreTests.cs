@@ -21,10 +21,11 @@ public class TicketStoreTests : IDisposable
         _store = new TicketStore(_db);
     }
 
-    private TicketDesk Desk(int maxTranscript = 200)
+    private TicketDesk Desk(int maxTranscript = 200, bool tiers = false)
     {
         var options = EscalationOptionsTests.Valid();
         options.MaxTranscriptEntries = maxTranscript;
+        if (tiers) options.Tiers["gold"] = new TierRule { RaisePriority = 1 };
         return new TicketDesk(_store, new TicketRouting(options, BusinessCalendar.From(options)), new CsvCustomerDirectory([Ann]), options, _clock);
     }
 
@@ -113,6 +114,32 @@ public class TicketStoreTests : IDisposable
         Assert.Equal("gold", linked.Customer.Tier);
         Assert.Contains(linked.History, e => e.Kind == "customer" && e.Detail.Contains("C-1"));
         Assert.Equal([first.Id], _store.ForCustomer("C-1", "ANN@example.com", second.Id).Select(t => t.Id));
+    }
+
+    [Fact]
+    public void An_email_given_after_staff_changed_the_priority_keeps_their_priority()
+    {
+        var desk = Desk(tiers: true);
+        var ticket = desk.Open(Conversation("c9", "I need a person"), EscalationReason.AskedForPerson, Decision(Intents.Human));
+        desk.SetPriority(ticket.Id, TicketPriority.Low, "Sam");
+
+        var unknown = desk.SetEmail(ticket.Id, "nobody@example.com")!;
+        Assert.Equal(TicketPriority.Low, unknown.Priority);
+        var known = desk.SetEmail(ticket.Id, "ann@example.com")!;
+        Assert.Equal(TicketPriority.Low, known.Priority);
+    }
+
+    [Fact]
+    public void A_customer_of_a_served_first_tier_found_by_email_raises_the_ticket()
+    {
+        var desk = Desk(tiers: true);
+        var ticket = desk.Open(Conversation("c10", "I need a person"), EscalationReason.AskedForPerson, Decision(Intents.Human));
+        Assert.Equal(TicketPriority.Normal, ticket.Priority);
+
+        var raised = desk.SetEmail(ticket.Id, "ann@example.com")!;
+
+        Assert.Equal(TicketPriority.High, raised.Priority);
+        Assert.Contains(raised.History, h => h.Kind == "priority" && h.Detail.Contains("CRM tier gold"));
     }
 
     [Fact]
