@@ -20,17 +20,20 @@ public class DirectLineRateLimitTests(DirectLineHost fixture) : IClassFixture<Di
     }
 
     [Fact]
-    public async Task Posts_without_a_token_do_not_use_up_the_customers_allowance_and_the_429_says_why()
+    public async Task Posts_without_a_token_or_with_a_forged_one_do_not_use_up_the_customers_allowance_and_the_429_says_why()
     {
         var chat = await WebChatConversation.StartAsync(fixture.Host.Client);
 
         var anonymous = new List<HttpStatusCode>();
         for (int i = 0; i < 8; i++) anonymous.Add((await PostTyping(chat.ConversationId, null)).StatusCode);
+        var forged = new List<HttpStatusCode>();
+        for (int i = 0; i < 8; i++) forged.Add((await PostTyping(chat.ConversationId, "eyJhbGciOiJIUzI1NiJ9.eyJjb252IjoieCJ9.forged")).StatusCode);
         var mine = new List<HttpStatusCode>();
         for (int i = 0; i < 5; i++) mine.Add((await PostTyping(chat.ConversationId, chat.Token)).StatusCode);
         var refused = await PostTyping(chat.ConversationId, chat.Token);
 
         Assert.All(anonymous, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.DoesNotContain(HttpStatusCode.OK, forged); // refused, and from a bucket of their own
         Assert.All(mine, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);

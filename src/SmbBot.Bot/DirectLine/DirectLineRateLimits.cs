@@ -28,14 +28,19 @@ public static class DirectLineRateLimits
         };
     });
 
-    // A token binds one conversation to one user, so the conversation in the route is the customer's bucket. Requests
-    // without a bearer are refused (401) by the route itself and take nothing from it.
+    // A token binds one conversation to one user, so the conversation in the route, with the token's signature, is the
+    // customer's bucket. The limiter runs before the token is checked: keying on the signature too means that posts
+    // with a forged or foreign token (refused with 401/403 by the route) fill a bucket of their own, never the
+    // customer's. Requests without a bearer are refused by the route itself and take nothing.
     private static RateLimitPartition<string> PostsPartition(HttpContext http)
     {
-        if (http.Request.RouteValues["conversationId"] is not string conversationId || !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (http.Request.RouteValues["conversationId"] is not string conversationId || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return RateLimitPartition.GetNoLimiter(string.Empty);
+        var signature = authorization[(authorization.LastIndexOf('.') + 1)..];
+        var key = $"{conversationId}|{(signature.Length > 64 ? signature[..64] : signature)}";
         var options = http.RequestServices.GetRequiredService<DirectLineOptions>();
-        return RateLimitPartition.GetTokenBucketLimiter(conversationId, _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = options.PostBurst,
             TokensPerPeriod = 1,
