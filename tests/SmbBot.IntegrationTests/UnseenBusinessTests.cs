@@ -13,6 +13,9 @@ public sealed class DentalPracticeHost() : BotHost(DentalPracticeHost.Write(), n
 {
     ["Tickets:ReadApi:Enabled"] = "true",
     ["Escalation:Tiers:member:RaisePriority"] = "1",
+    ["Staff:BootstrapAdmin:Email"] = ConsoleBotHost.AdminEmail,
+    ["Staff:BootstrapAdmin:Password"] = ConsoleBotHost.AdminPassword,
+    ["Staff:BootstrapAdmin:DisplayName"] = "Sam",
 })
 {
     private static string Write()
@@ -108,6 +111,13 @@ public class UnseenBusinessTests(DentalPracticeHost host) : IClassFixture<Dental
         Assert.Equal(("P-100", "Ann Lee", "member"), ((string?)customer["id"], (string?)customer["name"], (string?)customer["tier"]));
         Assert.Equal(("Dr Shah", "penicillin"), ((string?)customer["fields"]!["Dentist"], (string?)customer["fields"]!["Allergies"]));
         Assert.Equal("high", (string?)ticket["priority"]); // the member tier is served first
+
+        var staff = new ConsoleClient(host);
+        await staff.SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+        var (_, html) = await staff.GetAsync($"/console/tickets/{(string)opened["ticketId"]!}");
+        Assert.Contains("<dt>Dentist</dt><dd>Dr Shah</dd>", html);
+        Assert.Contains("<dt>Customer id</dt><dd>P-100</dd>", html);
+        Assert.DoesNotContain("Lifetime value", html); // the export has no such column: nothing empty is shown
     }
 
     [Fact]

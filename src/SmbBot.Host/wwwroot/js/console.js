@@ -2,6 +2,9 @@
 // and swaps in the parts that show it (the queue table, or the ticket's conversation, facts and history), leaving
 // anything being typed alone.
 (function () {
+  // A ticket opens at its newest messages: those are what staff answer.
+  const opened = document.getElementById('transcript');
+  if (opened) opened.scrollTop = opened.scrollHeight;
   if (!window.signalR || !document.querySelector('[data-live]')) return;
   const connection = new signalR.HubConnectionBuilder().withUrl('/console/hub').withAutomaticReconnect().build();
   let pending = null;
