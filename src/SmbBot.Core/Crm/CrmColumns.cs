@@ -1,3 +1,5 @@
+using SmbBot.Core.KnowledgeFiles;
+
 namespace SmbBot.Core.Crm;
 
 /// <summary>
@@ -29,9 +31,6 @@ public static class CrmColumns
         ["notes"] = ["notes", "note", "comments", "comment", "remarks", "description"],
     };
 
-    /// <summary>The key a header name is matched by: lower case, letters and digits only.</summary>
-    public static string Key(string header) => new(header.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-
     /// <summary>
     /// The column index of each field found in <paramref name="header"/>. <paramref name="columnMap"/> (field -> the
     /// export's column name) wins over the built-in names. Returns the problems of the map: a column it names that
@@ -39,27 +38,7 @@ public static class CrmColumns
     /// </summary>
     public static (Dictionary<string, int> Index, List<string> Problems) Resolve(IReadOnlyList<string> header, IReadOnlyDictionary<string, string> columnMap)
     {
-        var byKey = new Dictionary<string, int>();
-        for (int i = 0; i < header.Count; i++) byKey.TryAdd(Key(header[i]), i);
-        var index = new Dictionary<string, int>();
-        var problems = new List<string>();
-        foreach (var (field, column) in columnMap)
-        {
-            if (byKey.TryGetValue(Key(column), out var i)) index[field] = i;
-            else problems.Add($"Crm:Columns:{field} names the column '{column}', which the header does not have");
-        }
-        foreach (var (field, names) in Aliases)
-        {
-            if (index.ContainsKey(field)) continue;
-            foreach (var name in names)
-            {
-                if (byKey.TryGetValue(Key(name), out var i) && !index.ContainsValue(i))
-                {
-                    index[field] = i;
-                    break;
-                }
-            }
-        }
-        return (index, problems);
+        var (index, missing) = HeaderColumns.Resolve(header, Aliases, columnMap);
+        return (index, missing.Select(m => $"Crm:Columns:{m.Field} names the column '{m.Column}', which the header does not have").ToList());
     }
 }

@@ -1,3 +1,5 @@
+using SmbBot.Core.KnowledgeFiles;
+
 namespace SmbBot.Core.Faq;
 
 /// <summary>Which column of an FAQ spreadsheet or export holds which part of an entry, by the names exports use.</summary>
@@ -16,22 +18,5 @@ public static class FaqColumns
     };
 
     /// <summary>The column index of each part found in <paramref name="header"/>.</summary>
-    public static Dictionary<string, int> Resolve(IReadOnlyList<string> header)
-    {
-        var byKey = new Dictionary<string, int>();
-        for (int i = 0; i < header.Count; i++) byKey.TryAdd(Crm.CrmColumns.Key(header[i]), i);
-        var index = new Dictionary<string, int>();
-        foreach (var (part, names) in Aliases)
-        {
-            foreach (var name in names)
-            {
-                if (byKey.TryGetValue(Crm.CrmColumns.Key(name), out var i) && !index.ContainsValue(i))
-                {
-                    index[part] = i;
-                    break;
-                }
-            }
-        }
-        return index;
-    }
+    public static Dictionary<string, int> Resolve(IReadOnlyList<string> header) => HeaderColumns.Resolve(header, Aliases).Index;
 }

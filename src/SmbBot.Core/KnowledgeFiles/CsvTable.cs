@@ -78,7 +78,10 @@ public static class CsvTable
         return new CsvTableData(header, data, sep);
     }
 
-    /// <summary>The separator that splits the first line into the most columns, quotes respected.</summary>
+    /// <summary>
+    /// The separator that splits the first line into the most columns, quotes respected. CsvHelper's own detection
+    /// also considers <c>|</c> and reads several lines, and <c>|</c> separates alternates inside FAQ values.
+    /// </summary>
     public static char DetectSeparator(string text)
     {
         var counts = new Dictionary<char, int>();
