@@ -30,5 +30,8 @@
     clearTimeout(pending);
     pending = setTimeout(refresh, 150); // several changes in one turn become one refresh
   });
-  connection.start().then(function () { document.body.dataset.live = 'connected'; });
+  // A change made while the page was loading or the connection was down sends no event to this page: fetch once
+  // on every (re)connection so nothing a customer wrote meanwhile is missing.
+  connection.onreconnected(function () { refresh(); });
+  connection.start().then(function () { document.body.dataset.live = 'connected'; return refresh(); });
 })();
