@@ -4,18 +4,21 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SmbBot.Core.Routing;
 
 namespace SmbBot.Bot;
 
 /// <summary>The Bot Framework messaging endpoint.</summary>
-public static class BotEndpoints
+public static partial class BotEndpoints
 {
     /// <summary>Maps <c>POST /api/messages</c>.</summary>
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/messages", HandleAsync).DisableAntiforgery().WithBodyLimit(IncomingActivityCheck.MaxBytes,
             (http, max) => Reject(http, StatusCodes.Status413PayloadTooLarge, $"an activity may have at most {max} bytes"));
+        if (!app.ServiceProvider.GetRequiredService<SmbBotAuthentication>().Enabled)
+            LogEmulatorOnly(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotEndpoints)));
         return app;
     }
 
@@ -28,12 +31,23 @@ public static class BotEndpoints
                 "this bot has no MicrosoftAppId configured and accepts no Authorization header");
             return;
         }
+        if (MessagesEndpointAccess.CallerProblem(auth.Enabled, http) is { } callerProblem)
+        {
+            await Reject(http, StatusCodes.Status403Forbidden, callerProblem, "Forbidden");
+            return;
+        }
         http.Request.EnableBuffering(bufferThreshold: 64 * 1024);
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        if (IncomingActivityCheck.Problem(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } problem)
+        var incoming = IncomingActivityCheck.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (incoming.Problem is { } problem)
         {
             await Reject(http, StatusCodes.Status400BadRequest, problem);
+            return;
+        }
+        if (MessagesEndpointAccess.ServiceUrlProblem(auth.Enabled, incoming.ServiceUrl!) is { } urlProblem)
+        {
+            await Reject(http, StatusCodes.Status403Forbidden, urlProblem, "Forbidden");
             return;
         }
         if (!understanding.IsReady)
@@ -46,9 +60,14 @@ public static class BotEndpoints
         await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
     }
 
-    private static Task Reject(HttpContext http, int status, string reason)
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "No MicrosoftAppId is set: /api/messages serves Bot Framework Emulator on this machine only (calls from elsewhere, " +
+        "through a proxy or with a serviceUrl off this machine get 403); the website chat uses the built-in Direct Line channel")]
+    private static partial void LogEmulatorOnly(ILogger logger);
+
+    private static Task Reject(HttpContext http, int status, string reason, string code = "BadArgument")
     {
         http.Response.StatusCode = status;
-        return http.Response.WriteAsJsonAsync(new { error = new { code = "BadArgument", message = reason } });
+        return http.Response.WriteAsJsonAsync(new { error = new { code, message = reason } });
     }
 }
