@@ -18,6 +18,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton(sp => new DirectLineSecret(sp.GetRequiredService<DirectLineOptions>().Secret, dataFolder(sp)));
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<SmbBot.Core.Privacy.IPersonalDataHolder, DirectLinePersonalData>();
         services.AddDirectLineRateLimits();
         services.AddSingleton(sp => new ConnectorAddress(sp.GetRequiredService<DirectLineOptions>(), () => ServerAddress(sp)));
         services.AddSingleton<DirectLineChannel>();

@@ -127,5 +127,24 @@ public sealed class DirectLineStore
         return idle.Length;
     }
 
+    /// <summary>Conversations of these users or with these ids (a full scan of conversations: admin use only).</summary>
+    public IReadOnlyList<DirectLineConversation> Of(IReadOnlySet<string> userIds, IReadOnlySet<string> conversationIds) =>
+        _conversations.FindAll().Where(c => userIds.Contains(c.UserId) || conversationIds.Contains(c.Id)).ToArray();
+
+    /// <summary>Deletes these conversations with their activities; returns how many there were.</summary>
+    public int Delete(IEnumerable<string> conversationIds)
+    {
+        var deleted = 0;
+        lock (_write)
+        {
+            foreach (var id in conversationIds)
+            {
+                _activities.DeleteMany(Range(id, 0));
+                if (_conversations.Delete(id)) deleted++;
+            }
+        }
+        return deleted;
+    }
+
     private static string Key(string conversationId, int seq) => $"{conversationId}|{seq:D10}";
 }

@@ -112,6 +112,29 @@ public sealed class TicketStore
         return found.Values.Where(t => t.Id != exceptId).OrderByDescending(t => t.CreatedAt).Take(take).ToArray();
     }
 
+    /// <summary>
+    /// Tickets of one person: by e-mail address (given in the chat or in the CRM snapshot), CRM id, chat user or
+    /// conversation id (a full scan: admin use only).
+    /// </summary>
+    public IReadOnlyList<Ticket> Of(Privacy.PersonalDataSubject subject) =>
+        _tickets.FindAll().Where(t => subject.HasEmail(t.CustomerEmail) || subject.HasEmail(t.Customer?.Email)
+            || (subject.CustomerId is { } id && t.Customer?.Id == id)
+            || subject.UserIds.Contains(t.UserId) || subject.ConversationIds.Contains(t.ConversationId))
+            .OrderBy(t => t.Id).ToArray();
+
+    /// <summary>Deletes these tickets; returns how many there were.</summary>
+    public int Delete(IEnumerable<int> ids)
+    {
+        lock (_write) return ids.Count(id => _tickets.Delete(id));
+    }
+
+    /// <summary>Deletes tickets resolved or closed before <paramref name="cutoff"/>; returns how many.</summary>
+    public int DeleteClosedBefore(DateTime cutoff)
+    {
+        lock (_write)
+            return _tickets.DeleteMany(t => (t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed) && t.UpdatedAt < cutoff);
+    }
+
     /// <summary>Number of tickets stored.</summary>
     public int Count() => _tickets.Count();
 

@@ -12,6 +12,12 @@ public sealed class StorageOptions
 
     /// <summary>Days the bot remembers an idle conversation without an open ticket (tickets keep their transcripts).</summary>
     [Range(1, 3650)] public int ConversationRetentionDays { get; set; } = 30;
+
+    /// <summary>
+    /// Days a resolved or closed ticket is kept after its last change, then deleted with its transcript; 0 keeps
+    /// tickets until an admin erases a customer's data.
+    /// </summary>
+    [Range(0, 36500)] public int ClosedTicketRetentionDays { get; set; }
 }
 
 /// <summary>Where the business's knowledge lives (section <c>Knowledge</c>).</summary>

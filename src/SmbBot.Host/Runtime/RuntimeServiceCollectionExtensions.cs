@@ -6,6 +6,7 @@ using SmbBot.Core;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
 using SmbBot.Core.KnowledgeFiles;
+using SmbBot.Core.Privacy;
 using SmbBot.Core.Routing;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.Configuration;
@@ -42,6 +43,11 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(sp => BusinessCalendar.From(sp.GetRequiredService<EscalationOptions>()));
         services.AddSingleton<TicketRouting>();
         services.AddSingleton<TicketDesk>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<IPersonalDataHolder, TicketPersonalData>();
+        services.AddSingleton<IPersonalDataHolder, ConversationPersonalData>();
+        services.AddSingleton<IPersonalDataHolder, CrmPersonalData>();
+        services.AddSingleton<PersonalData>();
         services.AddTurnUnderstanding(sp =>
         {
             var paths = sp.GetRequiredService<SmbBotPaths>();

@@ -41,6 +41,7 @@ public static class StaffConsoleServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Console", StaffPolicy);
             o.Conventions.AllowAnonymousToPage("/Console/SignIn");
             o.Conventions.AuthorizePage("/Console/Staff", AdminPolicy);
+            o.Conventions.AuthorizePage("/Console/Privacy", AdminPolicy);
         });
         services.AddSignalR();
         services.AddHostedService<QueueNotifier>();

@@ -184,6 +184,25 @@ public class TicketStoreTests : IDisposable
         _db.Dispose();
         _folder.Dispose();
     }
+
+    [Fact]
+    public void Retention_deletes_only_resolved_and_closed_tickets_last_changed_before_the_cutoff()
+    {
+        var cutoff = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+        Ticket Add(TicketStatus status, DateTime updated) => _store.Create(new Ticket { Status = status, UpdatedAt = updated, ConversationId = Guid.NewGuid().ToString() });
+        var oldClosed = Add(TicketStatus.Closed, cutoff.AddDays(-1));
+        var oldResolved = Add(TicketStatus.Resolved, cutoff.AddDays(-30));
+        var oldOpen = Add(TicketStatus.Open, cutoff.AddDays(-300));
+        var recentClosed = Add(TicketStatus.Closed, cutoff.AddDays(1));
+
+        var deleted = _store.DeleteClosedBefore(cutoff);
+
+        Assert.Equal(2, deleted);
+        Assert.Null(_store.Get(oldClosed.Id));
+        Assert.Null(_store.Get(oldResolved.Id));
+        Assert.NotNull(_store.Get(oldOpen.Id));
+        Assert.NotNull(_store.Get(recentClosed.Id));
+    }
 }
 
 /// <summary>A clock the test moves by hand.</summary>

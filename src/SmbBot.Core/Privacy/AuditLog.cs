@@ -1,0 +1,33 @@
+using LiteDB;
+
+namespace SmbBot.Core.Privacy;
+
+/// <summary>One audited admin action. Keeps who, when, what and counts, never the customer's data itself.</summary>
+public sealed class AuditEntry
+{
+    [BsonId] public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+    public DateTime At { get; set; }
+    public string Actor { get; set; } = "";
+    /// <summary><c>export</c> or <c>erase</c>.</summary>
+    public string Action { get; set; } = "";
+    /// <summary>A one-way fingerprint of the e-mail address or id searched for (<see cref="PersonalDataSubject.Fingerprint"/>).</summary>
+    public string Subject { get; set; } = "";
+    public string Detail { get; set; } = "";
+}
+
+/// <summary>The audit log of privacy actions (LiteDB collection <c>audit</c>); append-only.</summary>
+public sealed class AuditLog
+{
+    private readonly ILiteCollection<AuditEntry> _entries;
+
+    public AuditLog(ILiteDatabase database)
+    {
+        _entries = database.GetCollection<AuditEntry>("audit");
+        _entries.EnsureIndex(e => e.At);
+    }
+
+    public void Add(AuditEntry entry) => _entries.Insert(entry);
+
+    /// <summary>The newest entries first.</summary>
+    public IReadOnlyList<AuditEntry> Recent(int take = 50) => _entries.Query().OrderByDescending(e => e.At).Limit(take).ToList();
+}
