@@ -57,7 +57,16 @@ public static partial class BotEndpoints
             return;
         }
         http.Request.Body.Position = 0;
-        await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        try
+        {
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        }
+        catch (HttpRequestException) when (!http.Response.HasStarted)
+        {
+            // The turn ran, but its reply could not be posted to the caller's serviceUrl (Emulator closed, wrong port).
+            await Reject(http, StatusCodes.Status502BadGateway,
+                "the bot's reply could not be delivered to the activity's 'serviceUrl'; is Emulator still listening there?", "ServiceUrlUnreachable");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message =

@@ -48,7 +48,7 @@ public static class IncomingActivityCheck
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return IncomingActivity.Refused("the body must be a JSON object (one activity)");
-            if (Shape(root) is { } problem) return IncomingActivity.Refused(problem);
+            if ((Shape(root) ?? SdkProblem(body)) is { } problem) return IncomingActivity.Refused(problem);
             if (!Uri.TryCreate(TextOf(root.GetProperty("serviceUrl")), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 return IncomingActivity.Refused("'serviceUrl' must be an absolute http or https URL");
             return new IncomingActivity(null, uri);
@@ -83,6 +83,27 @@ public static class IncomingActivityCheck
         }
         return null;
     }
+
+    // What the adapter's own parser would fail on (a field of a type the Bot Framework schema does not allow): its
+    // failure would otherwise come out of the adapter as an error, not a 400.
+    private static string? SdkProblem(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            Newtonsoft.Json.JsonConvert.DeserializeObject<Microsoft.Bot.Schema.Activity>(Encoding.UTF8.GetString(body), SdkSettings);
+            return null;
+        }
+        catch (Newtonsoft.Json.JsonReaderException e)
+        {
+            return $"'{e.Path}' has a value of the wrong type";
+        }
+        catch (Newtonsoft.Json.JsonSerializationException e)
+        {
+            return $"'{e.Path}' has a value of the wrong type";
+        }
+    }
+
+    private static readonly Newtonsoft.Json.JsonSerializerSettings SdkSettings = new() { MaxDepth = 32 };
 
     private static JsonElement? Child(JsonElement root, string name) =>
         root.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object ? child : null;

@@ -91,4 +91,15 @@ public class MessagesEndpointHardeningTests(SampleBotHost host) : IClassFixture<
 
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.BadRequest, status.ToString());
     }
+
+    [Fact]
+    public async Task A_reply_that_cannot_reach_the_serviceUrl_gets_502_not_500()
+    {
+        var activity = Activities.Message(Guid.NewGuid().ToString("N"), "opening hours?", "http://127.0.0.1:9/");
+
+        var (status, body) = await PostAsync(activity.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadGateway, status);
+        Assert.Contains("'serviceUrl'", JsonNode.Parse(body)!["error"]!["message"]!.GetValue<string>());
+    }
 }
