@@ -56,6 +56,24 @@ public sealed class HostUnderTest : IDisposable
         throw new TimeoutException("the host did not become ready in 3 minutes");
     }
 
+    /// <summary>The host's process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Ends the host at once, as a power cut or the OOM killer would (SIGKILL).</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
+    /// <summary>The status code of <c>/health/ready</c> now, or "no answer".</summary>
+    public async Task<string> ReadyStatusAsync()
+    {
+        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        try { return ((int)(await probe.GetAsync("/health/ready")).StatusCode).ToString(); }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return "no answer"; }
+    }
+
     /// <summary>Peak resident memory so far (VmHWM), in MB.</summary>
     public double PeakMemoryMb() => ReadStatus("VmHWM") / 1024.0;
 
@@ -70,8 +88,12 @@ public sealed class HostUnderTest : IDisposable
         File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith(key + ":", StringComparison.Ordinal))
             .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture)).First();
 
+    private bool _disposed;
+
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit(10_000);
         _process.Dispose();

@@ -7,6 +7,13 @@ using SmbBot.IntegrationTests.Infrastructure;
 // model's own ceiling on this machine, turns per second and latency at 4 and 32 concurrent conversations, peak memory,
 // and the ticket queue at 100,000 tickets. Traffic goes only to loopback; every phase is bounded in time and count.
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- [--seconds 20] [--tickets 100000]
+// The soak and fault benchmark (Soak.cs):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- soak [--minutes 30] [--kills 3]
+if (args.FirstOrDefault() == "soak")
+{
+    await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3));
+    return;
+}
 var seconds = Option("--seconds", 20);
 var ticketCount = Option("--tickets", 100_000);
 var report = new Dictionary<string, object>();
