@@ -11,7 +11,7 @@ public static class DataStoreProblem
     /// <summary>The account cannot create or change files in the data folder.</summary>
     public static string FolderNotWritable(string folder, Exception cause) =>
         $"the account '{Account}' cannot write in the data folder {folder} ({cause.Message}); make the folder and its files " +
-        $"writable for '{Account}' (e.g. chown -R {Account} {folder}), then start again";
+        $"writable for '{Account}' (e.g. chown -R {Account} {folder} && chmod -R u+rwX {folder}), then start again";
 
     /// <summary>The data file (or its log) cannot be opened for writing.</summary>
     public static string FileNotWritable(string file, Exception cause) =>
