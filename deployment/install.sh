@@ -18,6 +18,7 @@ done
 [ -e "$target/knowledge" ] || cp -r "$src/knowledge" "$target/knowledge"
 chown -R root:root "$target"
 chown -R smbbot:smbbot "$target/data"
+chmod 700 "$target/data"   # tickets, conversations and staff password hashes: the service's account only
 chmod 640 "$target/appsettings.json"; chgrp smbbot "$target/appsettings.json"
 
 sed "s#/opt/smbbot#$target#g" "$src/smbbot.service" > /etc/systemd/system/smbbot.service

@@ -4,6 +4,7 @@ using SmbBot.Bot;
 using SmbBot.Bot.DirectLine;
 using SmbBot.Core;
 using SmbBot.Host;
+using SmbBot.Host.Backups;
 using SmbBot.Host.Cli;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;
@@ -17,6 +18,7 @@ if (CommandLine.Verb(args) is { } verb)
     return await CommandLine.RunAsync(verb, args, builder.Configuration);
 
 builder.Services.AddSmbBotRuntime(builder.Configuration);
+builder.Services.AddBackups(builder.Configuration);
 builder.Services.AddSmbBotChannel(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, sp => sp.GetRequiredService<SmbBotPaths>().Data);
 builder.Services.AddStaffConsole(builder.Configuration);

@@ -26,6 +26,9 @@ public class CommandLineTests
     [InlineData("staff", "add", "ann@example.com", "Ann")]
     [InlineData("staff", "add", "ann@example.com", "Ann", "admin", "extra")]
     [InlineData("staff")]
+    [InlineData("backup", "--bogus")]
+    [InlineData("backup", "--to")]
+    [InlineData("restore", "a.db", "b.db")]
     public async Task A_command_with_arguments_it_cannot_use_gets_one_error_line_the_usage_and_exit_code_2(params string[] args)
     {
         var (exitCode, output, errors) = await Run(args);
@@ -55,7 +58,9 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "--help" }, new[] { "check", "train", "eval", "staff" })]
+    [InlineData(new[] { "--help" }, new[] { "check", "train", "eval", "staff", "backup", "restore" })]
+    [InlineData(new[] { "backup", "--help" }, new[] { "--to", "while SmbBot is running" })]
+    [InlineData(new[] { "restore", "--help" }, new[] { "backup file", "must be stopped" })]
     [InlineData(new[] { "check", "--help" }, new[] { "--knowledge", "--json", "Exit code 0" })]
     [InlineData(new[] { "eval", "banking77", "--help" }, new[] { "--data", "--shots", "--seed" })]
     [InlineData(new[] { "staff", "add", "-h" }, new[] { "email", "role" })]

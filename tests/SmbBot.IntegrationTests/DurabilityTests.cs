@@ -51,7 +51,7 @@ public class DurabilityTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("SmbBot cannot start: the data file", errors);
-        Assert.Contains("smbbot.db cannot be opened", errors);
+        Assert.Contains("smbbot.db is damaged: its first page is not a LiteDB header", errors);
     }
 
     [Fact]

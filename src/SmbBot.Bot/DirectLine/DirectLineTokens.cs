@@ -98,10 +98,9 @@ public sealed class DirectLineSecret
             Value = stored;
             return;
         }
-        Directory.CreateDirectory(dataFolder);
+        SmbBot.Core.Storage.OwnerOnly.CreateFolder(dataFolder);
         Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        File.WriteAllText(file, Value);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        SmbBot.Core.Storage.OwnerOnly.WriteAllText(file, Value); // created 0600: never readable by others, not even for a moment
     }
 
     /// <summary>The secret. Never log it.</summary>

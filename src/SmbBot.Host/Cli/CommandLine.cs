@@ -4,7 +4,7 @@ using SmbBot.Core.KnowledgeFiles;
 
 namespace SmbBot.Host.Cli;
 
-/// <summary>Command verbs of the host: <c>check</c>, <c>train</c>, <c>eval</c>, <c>staff</c>. Without a verb the host serves the bot.</summary>
+/// <summary>Command verbs of the host: <c>check</c>, <c>train</c>, <c>eval</c>, <c>staff</c>, <c>backup</c>, <c>restore</c>. Without a verb the host serves the bot.</summary>
 public static class CommandLine
 {
     private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
@@ -32,6 +32,8 @@ public static class CommandLine
             TrainCommand.Create(configuration, output),
             EvalCommand.Create(configuration, output, errors),
             StaffCommand.Create(configuration, input, output, errors),
+            BackupCommand.Create(configuration, output, errors),
+            RestoreCommand.Create(configuration, output, errors),
         };
         var tokens = WithoutSettings(args);
         if (tokens is [var verb, ..] && !HelpFlags.Contains(verb) && !root.Subcommands.Any(c => c.Name == verb))
@@ -95,12 +97,14 @@ public static class CommandLine
     private static int Usage(TextWriter errors, string problem)
     {
         errors.WriteLine($"error: {problem}");
-        errors.WriteLine("usage: SmbBot.Host [check|train|eval|staff] [--Setting:Name value ...]   (--help after a command for its options)");
+        errors.WriteLine("usage: SmbBot.Host [check|train|eval|staff|backup|restore] [--Setting:Name value ...]   (--help after a command for its options)");
         errors.WriteLine("  (no command)  serve the bot on the configured URL (default http://localhost:3978)");
         errors.WriteLine("  check [--knowledge <folder>] [--json]   list what to fix in the knowledge folder without starting the bot");
         errors.WriteLine("  train         retrain the intent classifier now; print cross-validated accuracy and the routing thresholds");
         errors.WriteLine("  eval <banking77|clinc150|stackfaq> --data <path>   measure the classifier or the FAQ retrieval on a public benchmark");
         errors.WriteLine("  staff add <email> <display name> <agent|admin>   add a console account; the password is read from standard input");
+        errors.WriteLine("  backup [--to <path>]   take a consistent backup of the store, also while SmbBot runs");
+        errors.WriteLine("  restore [<backup file>]   put a backup (default: the newest) in place of the store; SmbBot must be stopped");
         return 2;
     }
 }

@@ -25,7 +25,7 @@ public static class StaffCommand
         var password = input.ReadLine() ?? "";
         var paths = SmbBotPaths.From(configuration);
         using var folderLock = DataFolderLock.Acquire(paths.Data);
-        using var db = RuntimeServiceCollectionExtensions.OpenDatabase(paths);
+        using var db = DataStore.Open(paths);
         var staff = new StaffStore(db, Options.Create(configuration.GetSection(StaffOptions.SectionName).Get<StaffOptions>() ?? new()), TimeProvider.System);
         var (account, problem) = staff.Add(email, name, role, password);
         if (account is null)

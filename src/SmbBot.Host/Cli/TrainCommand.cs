@@ -31,7 +31,8 @@ public static class TrainCommand
         var knowledge = KnowledgeBase.Load(paths.Knowledge);
         Progress($"{knowledge.Faq.Count} FAQ entries, {knowledge.Intents.Count} intent examples, {knowledge.Customers.Count} CRM customers");
 
-        using var db = RuntimeServiceCollectionExtensions.OpenDatabase(paths);
+        using var folderLock = DataFolderLock.Acquire(paths.Data);
+        using var db = DataStore.Open(paths);
         var report = await Retraining.RunAsync(knowledge, db, paths.Models, routing, Progress);
         var cv = report.CrossValidation;
 

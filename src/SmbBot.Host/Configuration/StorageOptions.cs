@@ -30,7 +30,7 @@ public sealed class KnowledgeOptions
 }
 
 /// <summary>Absolute paths derived from the settings.</summary>
-public sealed record SmbBotPaths(string Root, string Knowledge, string Data)
+public sealed record SmbBotPaths(string Root, string Knowledge, string Data, string Backups)
 {
     /// <summary>The LiteDB file.</summary>
     public string Database => System.IO.Path.Combine(Data, "smbbot.db");
@@ -43,7 +43,8 @@ public sealed record SmbBotPaths(string Root, string Knowledge, string Data)
     {
         var root = configuration["SmbBot:Root"] ?? SmbBotRoot.Locate();
         var knowledge = configuration[$"{KnowledgeOptions.SectionName}:Path"] is { Length: > 0 } k ? k : "knowledge";
-        var data = configuration[$"{StorageOptions.SectionName}:DataPath"] is { Length: > 0 } d ? d : "data";
-        return new SmbBotPaths(root, SmbBotRoot.Resolve(root, knowledge), SmbBotRoot.Resolve(root, data));
+        var data = SmbBotRoot.Resolve(root, configuration[$"{StorageOptions.SectionName}:DataPath"] is { Length: > 0 } d ? d : "data");
+        var backups = configuration[$"{BackupOptions.SectionName}:Folder"] is { Length: > 0 } b ? SmbBotRoot.Resolve(root, b) : System.IO.Path.Combine(data, "backups");
+        return new SmbBotPaths(root, SmbBotRoot.Resolve(root, knowledge), data, backups);
     }
 }

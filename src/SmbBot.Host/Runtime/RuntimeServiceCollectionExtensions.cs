@@ -36,7 +36,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<ILiteDatabase>(sp =>
         {
             sp.GetRequiredService<DataFolderLock>();
-            return OpenDatabase(sp.GetRequiredService<SmbBotPaths>());
+            return DataStore.Open(sp.GetRequiredService<SmbBotPaths>());
         });
         services.AddSingleton<TicketStore>();
         services.AddSingleton<ConversationStore>();
@@ -55,29 +55,5 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.AddHostedService<ConversationJanitor>();
         return services;
-    }
-
-    /// <summary>
-    /// Opens the one LiteDB file of the process, creating the data folder on first start. A file that cannot be
-    /// opened (corrupt, locked by another process, unreadable) stops the start: starting empty would lose tickets.
-    /// </summary>
-    public static LiteDatabase OpenDatabase(SmbBotPaths paths)
-    {
-        LiteDbMappings.WarmUp();
-        try
-        {
-            Directory.CreateDirectory(paths.Data);
-            var db = new LiteDatabase(new ConnectionString { Filename = paths.Database, Connection = ConnectionType.Direct });
-            db.GetCollectionNames().ToList(); // reads the header and the collection list: fails now on a damaged file
-            if (!db.UtcDate) db.UtcDate = true; // times come back as UTC, whatever the server's time zone
-            return db;
-        }
-        catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or InvalidCastException)
-        {
-            throw new DataStoreException(
-                $"the data file {paths.Database} cannot be opened ({e.Message}). If another SmbBot is running on the same " +
-                "data folder, stop it; if the file is damaged, restore it from a backup or move it away (tickets in it are not lost " +
-                "until it is deleted)", e);
-        }
     }
 }

@@ -10,10 +10,24 @@ public static class HostProcess
         IDictionary<string, string> environment, TimeSpan timeout, params string[] args) => RunWithInputAsync(environment, timeout, null, args);
 
     /// <summary>As above, writing <paramref name="input"/> to the process's standard input.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(
-        IDictionary<string, string> environment, TimeSpan timeout, string? input, params string[] args)
+    public static Task<(int ExitCode, string Output, string Errors)> RunWithInputAsync(
+        IDictionary<string, string> environment, TimeSpan timeout, string? input, params string[] args) =>
+        RunAsync(StartInfo(environment, "http://127.0.0.1:0", args), timeout, input);
+
+    /// <summary>
+    /// As <see cref="RunAsync(IDictionary{string, string}, TimeSpan, string[])"/>, under an account for which file modes
+    /// count: root ignores them, so when the tests run as root the host runs as <see cref="Unprivileged"/>'s account.
+    /// </summary>
+    public static Task<(int ExitCode, string Output, string Errors)> RunUnprivilegedAsync(
+        IDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
         var start = StartInfo(environment, "http://127.0.0.1:0", args);
+        Unprivileged.Wrap(start);
+        return RunAsync(start, timeout, null);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(ProcessStartInfo start, TimeSpan timeout, string? input)
+    {
         start.RedirectStandardInput = true;
         using var process = Process.Start(start)!;
         if (input is not null) await process.StandardInput.WriteAsync(input);
