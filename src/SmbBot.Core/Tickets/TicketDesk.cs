@@ -66,7 +66,7 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
                 t.History.Add(new TicketEvent { At = entry.At, Kind = "message", Actor = "customer", Detail = Names.Preview(entry.Text, 80) });
             }
         });
-        if (ticket is { AssignedToId: not null } && entry.From == Speaker.Customer) Alert(ticket, AlertKind.CustomerMessage);
+        if (ticket is { AssignedToId: not null, IsOpen: true } && entry.From == Speaker.Customer) Alert(ticket, AlertKind.CustomerMessage);
         return ticket;
     }
 

@@ -77,7 +77,7 @@ public class OutboxTests : IDisposable
     }
 
     [Fact]
-    public void The_desk_reports_new_urgent_and_raised_tickets_and_customer_messages_on_taken_tickets_once_each()
+    public void The_desk_reports_new_urgent_and_raised_tickets_and_customer_messages_on_taken_open_tickets_once_each()
     {
         var alerts = new RecordedAlerts();
         var options = EscalationOptionsTests.Valid();
@@ -94,6 +94,8 @@ public class OutboxTests : IDisposable
         desk.AddMessage(normal.Id, new TranscriptEntry { At = Now, From = Speaker.Customer, Text = "any news?" });
         desk.RaiseToUrgent(normal.Id);
         desk.RaiseToUrgent(normal.Id);
+        desk.SetStatus(normal.Id, TicketStatus.Resolved, "Sam");
+        desk.AddMessage(normal.Id, new TranscriptEntry { At = Now, From = Speaker.Customer, Text = "5" });
 
         Assert.Equal(["T-1001 NewTicket h1", "T-1002 Urgent h1", "T-1001 CustomerMessage h4", "T-1001 Urgent h5"], alerts.Raised);
     }
