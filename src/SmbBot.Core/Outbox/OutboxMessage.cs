@@ -21,6 +21,9 @@ public sealed class OutboxMessage
 
     public int? TicketId { get; set; }
 
+    /// <summary>The chat conversation of the ticket, so a customer's data request finds the messages about them.</summary>
+    public string ConversationId { get; set; } = "";
+
     /// <summary>The e-mail address; empty for the webhook, whose address comes from the settings at send time.</summary>
     public string To { get; set; } = "";
 

@@ -79,6 +79,16 @@ public sealed class OutboxStore
 
     public OutboxMessage? Get(string id) => _messages.FindById(id);
 
+    /// <summary>Messages about one person: of their conversations, or to their address (a full scan: admin use only).</summary>
+    public IReadOnlyList<OutboxMessage> Of(Privacy.PersonalDataSubject subject) =>
+        _messages.FindAll().Where(m => subject.ConversationIds.Contains(m.ConversationId) || subject.HasEmail(m.To)).ToArray();
+
+    /// <summary>Deletes these messages; returns how many there were.</summary>
+    public int Delete(IEnumerable<string> ids)
+    {
+        lock (_write) return ids.Count(id => _messages.Delete(id));
+    }
+
     /// <summary>Counts of waiting and failing messages and the latest error.</summary>
     public OutboxHealth Health()
     {

@@ -14,6 +14,7 @@ public static class AlertsServiceCollectionExtensions
         services.AddSettings<MailOptions>(configuration, MailOptions.SectionName);
         services.AddSettings<AlertOptions>(configuration, AlertOptions.SectionName);
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<SmbBot.Core.Privacy.IPersonalDataHolder, OutboxPersonalData>();
         services.AddSingleton<ITicketAlerts, StaffAlertQueue>();
         services.AddSingleton<WebhookPoster>();
         // No request logging: the address of a Slack or Teams webhook is itself the secret.

@@ -46,7 +46,7 @@ public sealed partial class StaffAlertQueue(OutboxStore outbox, StaffStore staff
 
         OutboxMessage Message(OutboxChannel channel, string messageId, string to, string body) => new()
         {
-            Id = messageId, Channel = channel, Kind = $"alert:{AlertContent.KindName(kind)}", TicketId = ticket.Id, To = to,
+            Id = messageId, Channel = channel, Kind = $"alert:{AlertContent.KindName(kind)}", TicketId = ticket.Id, ConversationId = ticket.ConversationId, To = to,
             Subject = content.Subject, Body = body, CreatedAt = now, NextAttemptAt = now,
         };
     }

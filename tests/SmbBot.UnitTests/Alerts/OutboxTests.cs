@@ -5,6 +5,7 @@ using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
 using SmbBot.Core.Mail;
 using SmbBot.Core.Outbox;
+using SmbBot.Core.Privacy;
 using SmbBot.Core.Routing;
 using SmbBot.Core.Tickets;
 using SmbBot.UnitTests.Tickets;
@@ -53,6 +54,25 @@ public class OutboxTests : IDisposable
         Assert.Empty(_outbox.Due(Now.AddDays(1)));
         Assert.True(Assert.Single(_outbox.FailingFor(1)).GaveUp);
         Assert.Equal(new OutboxHealth(0, 1, 1, "still down", Now.AddSeconds(30)), _outbox.Health());
+    }
+
+    [Fact]
+    public void A_customers_data_request_finds_and_erases_the_alerts_about_their_conversations_only()
+    {
+        var theirs = Message("T-1001/new/h1/email/a@example.com");
+        theirs.ConversationId = "conv-dana";
+        var others = Message("T-1002/new/h1/email/a@example.com");
+        others.ConversationId = "conv-other";
+        _outbox.Enqueue([theirs, others]);
+        var (subject, _) = PersonalDataSubject.From("dana@example.org");
+        subject!.ConversationIds.Add("conv-dana");
+        var holder = new OutboxPersonalData(_outbox);
+
+        Assert.Equal(1, holder.Export(subject).Count);
+        Assert.Equal(1, holder.Erase(subject));
+
+        Assert.Null(_outbox.Get(theirs.Id));
+        Assert.NotNull(_outbox.Get(others.Id));
     }
 
     [Theory]
