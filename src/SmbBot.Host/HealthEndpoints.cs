@@ -1,5 +1,6 @@
 using LiteDB;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmbBot.Core.Outbox;
 using SmbBot.Core.Routing;
 using SmbBot.Host.Backups;
 
@@ -12,23 +13,31 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, SmbBot.Understanding.BotRuntime runtime, BackupStatus backups) =>
+        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, SmbBot.Understanding.BotRuntime runtime, BackupStatus backups, OutboxStore outbox) =>
         {
             bool storeOpen;
             try { storeOpen = db.CollectionExists(Runtime.RuntimeServiceCollectionExtensions.FaqCollectionName); }
             catch (LiteException) { storeOpen = false; }
             var report = new ReadyReport(storeOpen && understanding.IsReady, storeOpen, understanding.IsReady,
                 runtime.Knowledge?.Faq.Count ?? 0, runtime.Knowledge?.Customers.Count ?? 0, runtime.Thresholds,
-                runtime.Knowledge?.Problems.Select(p => p.ToString()).ToArray() ?? [], backups.Report);
+                runtime.Knowledge?.Problems.Select(p => p.ToString()).ToArray() ?? [], backups.Report, Outbox(outbox));
             return report.Ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
+    }
+
+    /// <summary>The outbox's state; a store that cannot be read shows as unknown, and chat stays ready either way.</summary>
+    private static OutboxHealth? Outbox(OutboxStore outbox)
+    {
+        try { return outbox.Health(); }
+        catch (LiteException) { return null; }
     }
 
     /// <summary>What the readiness check found.</summary>
     /// <param name="Thresholds">The routing thresholds in use and where each comes from (calibrated, set, fallback).</param>
     /// <param name="LeftOut">What the knowledge files hold that the bot could not use, with file, line and reason.</param>
     /// <param name="Backup">The last backup and the last failed one; a failing backup does not make the bot unready.</param>
+    /// <param name="Outbox">Alerts (and later e-mails) waiting, failing or given up, and the latest error: not part of <paramref name="Ready"/>.</param>
     public sealed record ReadyReport(bool Ready, bool StoreOpen, bool ModelLoaded, int FaqEntries, int Customers,
-        IReadOnlyList<ThresholdInUse> Thresholds, IReadOnlyList<string> LeftOut, BackupReport Backup);
+        IReadOnlyList<ThresholdInUse> Thresholds, IReadOnlyList<string> LeftOut, BackupReport Backup, OutboxHealth? Outbox);
 }

@@ -5,6 +5,7 @@ using SmbBot.Bot.DirectLine;
 using SmbBot.Core;
 using SmbBot.Host;
 using SmbBot.Host.Backups;
+using SmbBot.Host.Alerts;
 using SmbBot.Host.Cli;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;
@@ -22,6 +23,7 @@ builder.Services.AddBackups(builder.Configuration);
 builder.Services.AddSmbBotChannel(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, sp => sp.GetRequiredService<SmbBotPaths>().Data);
 builder.Services.AddStaffConsole(builder.Configuration);
+builder.Services.AddStaffAlerts(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddSettings<TicketReadApiOptions>(builder.Configuration, TicketReadApiOptions.SectionName);

@@ -1,11 +1,16 @@
+using SmbBot.Core.Alerts;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
 using SmbBot.Core.Routing;
 
 namespace SmbBot.Core.Tickets;
 
-/// <summary>Opens tickets from conversations and keeps them up to date: routing, CRM context, transcript, history.</summary>
-public sealed partial class TicketDesk(TicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock)
+/// <summary>
+/// Opens tickets from conversations and keeps them up to date: routing, CRM context, transcript, history. Right after a
+/// change staff must hear of (a new or urgent ticket, a customer's message on a taken ticket) is written, it is
+/// reported to <paramref name="alerts"/>.
+/// </summary>
+public sealed partial class TicketDesk(TicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock, ITicketAlerts alerts)
 {
     /// <summary>Entries always kept from the start of a capped transcript (the customer's first words matter).</summary>
     private const int KeepFirst = 10;
@@ -43,33 +48,50 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
         foreach (var entry in conversation.Transcript) AddCapped(ticket, entry);
         ticket.Signal = CustomerSignalReader.Read(CustomerTexts(ticket), reason == EscalationReason.UrgentSafety);
         ticket.History.Add(new TicketEvent { At = now, Kind = "created", Actor = "bot", Detail = $"{ReasonText(reason)}; {category}, {priority.ToString().ToLowerInvariant()}" });
-        return store.Create(ticket);
+        var created = store.Create(ticket);
+        Alert(created, priority == TicketPriority.Urgent ? AlertKind.Urgent : AlertKind.NewTicket);
+        return created;
     }
 
     /// <summary>Adds a message to the ticket's transcript (customer messages also refresh the tone reading).</summary>
-    public Ticket? AddMessage(int ticketId, TranscriptEntry entry) => store.Change(ticketId, t =>
+    public Ticket? AddMessage(int ticketId, TranscriptEntry entry)
     {
-        AddCapped(t, entry);
-        t.UpdatedAt = entry.At;
-        if (entry.From == Speaker.Customer)
+        var ticket = store.Change(ticketId, t =>
         {
-            t.Signal = CustomerSignalReader.Read(CustomerTexts(t), t.Signal.Urgent);
-            t.History.Add(new TicketEvent { At = entry.At, Kind = "message", Actor = "customer", Detail = Names.Preview(entry.Text, 80) });
-        }
-    });
+            AddCapped(t, entry);
+            t.UpdatedAt = entry.At;
+            if (entry.From == Speaker.Customer)
+            {
+                t.Signal = CustomerSignalReader.Read(CustomerTexts(t), t.Signal.Urgent);
+                t.History.Add(new TicketEvent { At = entry.At, Kind = "message", Actor = "customer", Detail = Names.Preview(entry.Text, 80) });
+            }
+        });
+        if (ticket is { AssignedToId: not null, IsOpen: true } && entry.From == Speaker.Customer) Alert(ticket, AlertKind.CustomerMessage);
+        return ticket;
+    }
 
     /// <summary>Raises a ticket to urgent (the customer reported danger while it was open) and restarts its clock.</summary>
-    public Ticket? RaiseToUrgent(int ticketId) => store.Change(ticketId, t =>
+    public Ticket? RaiseToUrgent(int ticketId)
     {
-        if (t.Priority == TicketPriority.Urgent) return;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var before = t.Priority;
-        t.Priority = TicketPriority.Urgent;
-        (t.FirstResponseDue, t.ResolutionDue) = routing.DueTimes(TicketPriority.Urgent, now);
-        t.Signal.Urgent = true;
-        t.UpdatedAt = now;
-        t.History.Add(new TicketEvent { At = now, Kind = "priority", Actor = "bot", Detail = $"{before.ToString().ToLowerInvariant()} -> urgent: the customer reported an urgent or unsafe situation" });
-    });
+        var raised = false;
+        var ticket = store.Change(ticketId, t =>
+        {
+            if (t.Priority == TicketPriority.Urgent) return;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var before = t.Priority;
+            t.Priority = TicketPriority.Urgent;
+            (t.FirstResponseDue, t.ResolutionDue) = routing.DueTimes(TicketPriority.Urgent, now);
+            t.Signal.Urgent = true;
+            t.UpdatedAt = now;
+            t.History.Add(new TicketEvent { At = now, Kind = "priority", Actor = "bot", Detail = $"{before.ToString().ToLowerInvariant()} -> urgent: the customer reported an urgent or unsafe situation" });
+            raised = true;
+        });
+        if (raised) Alert(ticket!, AlertKind.Urgent);
+        return ticket;
+    }
+
+    /// <summary>Reports the change just written; the occasion is its history entry, so a repeat report queues nothing new.</summary>
+    private void Alert(Ticket ticket, AlertKind kind) => alerts.Raise(ticket, kind, $"h{ticket.History.Count}");
 
     /// <summary>Records the e-mail address the customer gave and links the CRM record with it, if there is one.</summary>
     public Ticket? SetEmail(int ticketId, string email) => store.Change(ticketId, t =>

@@ -33,7 +33,8 @@ public static class LiteDbMappings
                 FaqOffered = [new OfferedFaq()], Signal = new CustomerSignal { Cues = ["x"] },
             });
             mapper.ToDocument(new ConversationRecord { Transcript = [entry], Offered = [new OfferedFaq()] });
-            mapper.ToDocument(new StaffAccount());
+            mapper.ToDocument(new StaffAccount { Alerts = new() });
+            mapper.ToDocument(new SmbBot.Core.Outbox.OutboxMessage());
             mapper.ToDocument(new DirectLineConversation());
             mapper.ToDocument(new DirectLineActivity());
             LiteDbFaqCollection.WarmUpMapping(mapper);

@@ -16,6 +16,8 @@ public sealed class StaffAccount
     public int FailedSignIns { get; set; }
     public DateTime? LockedUntil { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The alerts this person gets by e-mail at <see cref="Email"/>; null (accounts made before) means the defaults.</summary>
+    public SmbBot.Core.Alerts.AlertChoices? Alerts { get; set; }
 }
 
 /// <summary>The console's roles.</summary>

@@ -87,6 +87,19 @@ public sealed class StaffStore
         }
     }
 
+    /// <summary>Stores the alerts a staff member chose to get by e-mail; false when there is no such account.</summary>
+    public bool SetAlerts(string id, SmbBot.Core.Alerts.AlertChoices choices)
+    {
+        lock (_write)
+        {
+            var account = _accounts.FindById(id);
+            if (account is null) return false;
+            account.Alerts = choices;
+            _accounts.Update(account);
+            return true;
+        }
+    }
+
     /// <summary>Disables or enables an account; the last enabled admin cannot be disabled.</summary>
     public string? SetDisabled(string id, bool disabled)
     {

@@ -54,7 +54,7 @@ public static class HostProcess
         var process = Process.Start(StartInfo(environment, $"http://127.0.0.1:{port}", []))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        var host = new RunningHost(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+        var host = new RunningHost(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") }, output, errors);
         var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
@@ -96,9 +96,12 @@ public static class HostProcess
 }
 
 /// <summary>A host process started by the test.</summary>
-public sealed class RunningHost(Process process, HttpClient client) : IDisposable
+public sealed class RunningHost(Process process, HttpClient client, Task<string> output, Task<string> errors) : IDisposable
 {
     public HttpClient Client { get; } = client;
+
+    /// <summary>Everything the process wrote to standard output and error, once it has exited.</summary>
+    public async Task<string> OutputAsync() => await output + await errors;
 
     public Process Process => process;
 

@@ -1,4 +1,5 @@
 using LiteDB;
+using SmbBot.Core.Alerts;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
 using SmbBot.Core.Routing;
@@ -26,7 +27,7 @@ public class TicketStoreTests : IDisposable
         var options = EscalationOptionsTests.Valid();
         options.MaxTranscriptEntries = maxTranscript;
         if (tiers) options.Tiers["gold"] = new TierRule { RaisePriority = 1 };
-        return new TicketDesk(_store, new TicketRouting(options, BusinessCalendar.From(options)), new CsvCustomerDirectory([Ann]), options, _clock);
+        return new TicketDesk(_store, new TicketRouting(options, BusinessCalendar.From(options)), new CsvCustomerDirectory([Ann]), options, _clock, NoTicketAlerts.Instance);
     }
 
     private static TurnDecision Decision(string intent) => new(Route.Escalate, new IntentPrediction(intent, 0.93f), null, [], [], "test");

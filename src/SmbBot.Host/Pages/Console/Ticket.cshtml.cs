@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmbBot.Bot;
 using SmbBot.Core;
+using SmbBot.Core.Outbox;
 using SmbBot.Core.Tickets;
 
 namespace SmbBot.Host.Pages.Console;
 
-public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat chat) : PageModel
+public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat chat, OutboxStore outbox) : PageModel
 {
     public Ticket? Ticket { get; private set; }
+    /// <summary>Alerts about this ticket that failed to go out (waiting for a retry, or given up).</summary>
+    public IReadOnlyList<OutboxMessage> FailedAlerts { get; private set; } = [];
     public IReadOnlyList<Ticket> Earlier { get; private set; } = [];
     public string? Message { get; private set; }
     public string StaffId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -59,6 +62,7 @@ public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat ch
         Ticket = store.Get(number);
         if (Ticket is null) return false;
         Earlier = store.ForCustomer(Ticket.Customer?.Id, Ticket.CustomerEmail, Ticket.Id);
+        FailedAlerts = outbox.FailingFor(Ticket.Id);
         Message = TempData["message"] as string;
         return true;
     }

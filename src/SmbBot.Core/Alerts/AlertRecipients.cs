@@ -1,0 +1,28 @@
+using SmbBot.Core.Tickets;
+
+namespace SmbBot.Core.Alerts;
+
+/// <summary>Who gets an alert: a pure function of its kind, the ticket, the staff and the shared addresses.</summary>
+public static class AlertRecipients
+{
+    /// <summary>
+    /// The e-mail addresses for <paramref name="kind"/> on <paramref name="ticket"/>: the shared <c>Alerts:Email:To</c>
+    /// (not for a customer's message, which only its owner gets), staff who chose the kind, and the admins for urgent
+    /// tickets and tickets still unclaimed when due. Disabled accounts get nothing; each address once.
+    /// </summary>
+    public static IReadOnlyList<string> Emails(AlertKind kind, Ticket ticket, IEnumerable<StaffRecipient> staff, IEnumerable<string> shared)
+    {
+        var active = staff.Where(s => !s.Disabled).ToArray();
+        IEnumerable<string> chosen = kind switch
+        {
+            AlertKind.CustomerMessage => active.Where(s => s.Id == ticket.AssignedToId && s.Choices.CustomerMessage).Select(s => s.Email),
+            AlertKind.UnclaimedToAdmins => active.Where(s => s.IsAdmin).Select(s => s.Email),
+            AlertKind.Urgent => shared.Concat(active.Where(s => s.IsAdmin || s.Choices.Urgent).Select(s => s.Email)),
+            _ => shared.Concat(active.Where(s => s.Choices.Wants(kind)).Select(s => s.Email)),
+        };
+        return chosen.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).Distinct().ToArray();
+    }
+
+    /// <summary>Whether the webhook (a team channel) hears of <paramref name="kind"/>: all but a customer's message to its owner.</summary>
+    public static bool ToWebhook(AlertKind kind) => kind != AlertKind.CustomerMessage;
+}

@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using SmbBot.Core.Crm;
+
+namespace SmbBot.Core.Mail;
+
+/// <summary>How the business's mailbox is reached (section <c>Mail</c>). No <c>Smtp:Host</c>: the bot sends no e-mail.</summary>
+public sealed class MailOptions : IValidatableObject
+{
+    public const string SectionName = "Mail";
+
+    public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>The sender, <c>help@example.com</c> or <c>Harbour &amp; Pine &lt;help@example.com&gt;</c>.</summary>
+    public string? From { get; set; }
+
+    /// <summary>The support mailbox the bot will read customers' answers from (declared for the e-mail leg; not used yet).</summary>
+    public ImapSettings Imap { get; set; } = new();
+
+    /// <summary>True when e-mail can be sent.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Smtp.Host);
+
+    /// <summary>The address part of <see cref="From"/>.</summary>
+    public string FromAddress => Sender.Split(From).Address;
+
+    /// <summary>The display name of <see cref="From"/>, or empty.</summary>
+    public string FromName => Sender.Split(From).Name;
+
+    /// <inheritdoc/>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var problem in Smtp.Problems("Mail:Smtp", IsConfigured)) yield return new ValidationResult(problem);
+        foreach (var problem in Imap.Problems("Mail:Imap", !string.IsNullOrWhiteSpace(Imap.Host))) yield return new ValidationResult(problem);
+        if (IsConfigured && string.IsNullOrWhiteSpace(From))
+            yield return new ValidationResult("Mail:From is required when Mail:Smtp:Host is set (the address alerts come from, e.g. help@example.com)");
+        else if (!string.IsNullOrWhiteSpace(From) && !CustomerCsvLoader.IsEmail(FromAddress))
+            yield return new ValidationResult($"Mail:From '{From}' is not an e-mail address (use help@example.com or Shop name <help@example.com>)");
+    }
+
+    private static class Sender
+    {
+        public static (string Name, string Address) Split(string? from)
+        {
+            var text = (from ?? "").Trim();
+            var open = text.LastIndexOf('<');
+            if (open < 0 || !text.EndsWith('>')) return ("", text);
+            return (text[..open].Trim().Trim('"'), text[(open + 1)..^1].Trim());
+        }
+    }
+}
+
+/// <summary>How the connection to a mail server is protected.</summary>
+public enum MailSecurity { None, StartTls, SslOnConnect }
+
+/// <summary>A mail server and its sign-in: shared by SMTP and IMAP.</summary>
+public abstract class MailServerSettings
+{
+    public string? Host { get; set; }
+
+    /// <summary>0: the usual port for <see cref="Security"/>.</summary>
+    public int Port { get; set; }
+
+    /// <summary><c>None</c>, <c>StartTls</c> or <c>SslOnConnect</c>.</summary>
+    public string Security { get; set; } = nameof(MailSecurity.StartTls);
+
+    public string? UserName { get; set; }
+
+    /// <summary>The password or app password; never logged or shown.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The parsed <see cref="Security"/> (valid after start-up validation).</summary>
+    public MailSecurity SecurityMode => Names.TryParseName<MailSecurity>(Security, out var s) ? s : MailSecurity.StartTls;
+
+    /// <summary><see cref="Port"/>, or the usual one for the security mode.</summary>
+    public int PortInUse => Port != 0 ? Port : DefaultPort(SecurityMode);
+
+    protected abstract int DefaultPort(MailSecurity security);
+
+    internal IEnumerable<string> Problems(string prefix, bool configured)
+    {
+        if (Port is < 0 or > 65535)
+            yield return $"{prefix}:Port {Port} is not a port (1-65535, or leave it out for the usual one)";
+        if (!Names.TryParseName<MailSecurity>(Security, out _))
+            yield return $"{prefix}:Security '{Security}' must be None, StartTls or SslOnConnect";
+        if (configured && string.IsNullOrWhiteSpace(UserName) != string.IsNullOrWhiteSpace(Password))
+            yield return $"{prefix}:UserName and {prefix}:Password go together: set both, or neither for a server that needs no sign-in";
+    }
+}
+
+/// <summary>The outgoing server.</summary>
+public sealed class SmtpSettings : MailServerSettings
+{
+    protected override int DefaultPort(MailSecurity security) => security switch { MailSecurity.SslOnConnect => 465, MailSecurity.None => 25, _ => 587 };
+}
+
+/// <summary>The support mailbox's incoming server.</summary>
+public sealed class ImapSettings : MailServerSettings
+{
+    /// <summary>The folder customers' answers arrive in.</summary>
+    public string Folder { get; set; } = "INBOX";
+
+    protected override int DefaultPort(MailSecurity security) => security == MailSecurity.SslOnConnect ? 993 : 143;
+}

@@ -1,0 +1,39 @@
+using SmbBot.Core.Alerts;
+using SmbBot.Core.Tickets;
+
+namespace SmbBot.Host.Alerts;
+
+/// <summary>
+/// Every <c>Alerts:CheckSeconds</c>, alerts again the open tickets nobody took once a share of their reply time has
+/// passed, and tells the admins at the later share. Each is queued once per ticket, across restarts too.
+/// </summary>
+public sealed class UnclaimedWatch(TicketStore tickets, ITicketAlerts alerts, AlertOptions options, TimeProvider clock) : BackgroundService
+{
+    private static readonly TicketStatus[] Open = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.CheckSeconds), clock);
+        do
+        {
+            Check();
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass over the open tickets nobody took.</summary>
+    internal void Check()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        for (int skip = 0; ; skip += 200)
+        {
+            var (page, _) = tickets.Queue(new TicketQuery(Open, AssignedToId: "", Skip: skip, Take: 200));
+            foreach (var ticket in page)
+            {
+                foreach (var kind in UnclaimedPolicy.Due(ticket, now, options))
+                    alerts.Raise(ticket, kind, "once");
+            }
+            if (page.Count < 200) break;
+        }
+    }
+}
