@@ -13,14 +13,19 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, SmbBot.Understanding.BotRuntime runtime, BackupStatus backups, OutboxStore outbox) =>
+        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, SmbBot.Understanding.BotRuntime runtime, BackupStatus backups, OutboxStore outbox, SmbBot.Core.StoreFaults faults) =>
         {
             bool storeOpen;
-            try { storeOpen = db.CollectionExists(Runtime.RuntimeServiceCollectionExtensions.FaqCollectionName); }
-            catch (LiteException) { storeOpen = false; }
+            OutboxHealth? outboxHealth = null;
+            try
+            {
+                storeOpen = !faults.Faulted && db.CollectionExists(Runtime.RuntimeServiceCollectionExtensions.FaqCollectionName);
+                outboxHealth = Outbox(outbox);
+            }
+            catch (Exception e) when (e is LiteException or IOException) { storeOpen = false; }
             var report = new ReadyReport(storeOpen && understanding.IsReady, storeOpen, understanding.IsReady,
                 runtime.Knowledge?.Faq.Count ?? 0, runtime.Knowledge?.Customers.Count ?? 0, runtime.Thresholds,
-                runtime.Knowledge?.Problems.Select(p => p.ToString()).ToArray() ?? [], backups.Report, Outbox(outbox));
+                runtime.Knowledge?.Problems.Select(p => p.ToString()).ToArray() ?? [], backups.Report, outboxHealth);
             return report.Ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;

@@ -30,6 +30,7 @@ builder.Services.AddSettings<TicketReadApiOptions>(builder.Configuration, Ticket
 
 var app = builder.Build();
 
+app.StopOnStoreFault();
 app.UseWebSockets();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -15,10 +15,11 @@ public static class StartupGuard
             await Console.Error.WriteLineAsync(ListenAddressCheck.Explain(taken));
             return 1;
         }
+        var storeFaults = app.Services.GetRequiredService<SmbBot.Core.StoreFaults>();
         try
         {
             await app.RunAsync();
-            return 0;
+            return storeFaults.Faulted ? SmbBot.Core.StoreFaults.ExitCode : 0;
         }
         catch (KnowledgeFileException e)
         {

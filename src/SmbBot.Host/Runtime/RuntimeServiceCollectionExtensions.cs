@@ -30,6 +30,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSettings<CrmOptions>(configuration, CrmOptions.SectionName);
         services.AddSingleton(_ => SmbBotPaths.From(configuration));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new StoreFaults(sp.GetRequiredService<SmbBotPaths>().Data));
         services.AddSingleton(sp => KnowledgeBase.Load(sp.GetRequiredService<SmbBotPaths>().Knowledge, sp.GetRequiredService<CrmOptions>().Columns));
         services.AddSingleton<ICustomerDirectory>(sp => new CsvCustomerDirectory(sp.GetRequiredService<KnowledgeBase>().Customers));
         services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<SmbBotPaths>().Data));
