@@ -16,7 +16,8 @@ public class DirectLineStoreTests : IDisposable
     private DirectLineStore Store(int conversationMb = 100, int totalMb = 1000, int maxHistory = 1000) =>
         new(_db, new DirectLineOptions { ConversationQuotaMegabytes = conversationMb, StorageQuotaMegabytes = totalMb, MaxHistory = maxHistory });
 
-    private static string Activity(int seq, int bytes) => $"{{\"id\":\"{seq}\",\"pad\":\"{new string('x', bytes - 20)}\"}}";
+    /// <summary>An activity of exactly <paramref name="bytes"/> UTF-8 bytes.</summary>
+    private static string Activity(int seq, int bytes) => $"{{\"id\":\"{seq}\",\"pad\":\"{new string('x', bytes - 18 - seq.ToString().Length)}\"}}";
 
     private Appended Add(DirectLineStore store, string conversation, int bytes, bool withinQuota = true) =>
         store.Append(conversation, _now, seq => Activity(seq, bytes), withinQuota);
@@ -125,6 +126,20 @@ public class DirectLineStoreTests : IDisposable
         Assert.Equal(50 * Kb, store.StoredBytes);
         Assert.Equal(50 * Kb, store.Get("c1")!.StoredBytes);
         Assert.Equal(50 * Kb, Store(maxHistory: 50).StoredBytes);
+    }
+
+    [Fact]
+    public void Erasing_a_conversation_gives_its_bytes_back_to_the_channels_quota()
+    {
+        var store = Store();
+        store.GetOrCreate("c1", "u", false, _now);
+        store.GetOrCreate("c2", "u", false, _now);
+        Add(store, "c1", 10 * Kb);
+        Add(store, "c2", 20 * Kb);
+
+        store.Delete(["c1"]);
+
+        Assert.Equal(20 * Kb, store.StoredBytes);
     }
 
     [Fact]
