@@ -46,10 +46,12 @@ public static class ActivityShape
         }
     }
 
-    private static bool Is(JToken? token, JTokenType type) => token is null || token.Type == JTokenType.Null || token.Type == type;
+    // The JSON reader turns strings that look like dates (Web Chat's localTimestamp, or a customer typing one) into Date tokens.
+    private static bool Is(JToken? token, JTokenType type) =>
+        token is null || token.Type == JTokenType.Null || token.Type == type || type == JTokenType.String && token.Type == JTokenType.Date;
 
     private static bool IsListOf(JToken? token, JTokenType itemType) =>
-        token is null || token.Type == JTokenType.Null || token is JArray items && items.All(i => i.Type == itemType);
+        token is null || token.Type == JTokenType.Null || token is JArray items && items.All(i => Is(i, itemType) && i.Type != JTokenType.Null);
 
     private static string PathOf(JsonException e) => e switch
     {

@@ -31,6 +31,7 @@ public class ActivityShapeTests
     }
 
     [Theory]
+    [InlineData("""{"type":"message","text":"2026-12-01T10:00:00Z","channelId":"webchat","from":{"id":"dl_1","role":"user"},"locale":"en-GB","localTimestamp":"2026-12-01T10:00:00.000+00:00","localTimezone":"Europe/London","channelData":{"clientActivityID":"c-1"},"attachments":[],"entities":[{"requiresBotState":true,"supportsListening":true,"supportsTts":true,"type":"ClientCapabilities"}]}""")]
     [InlineData("""{"type":"message","text":"how much is postage","from":{"id":"dl_1","name":"Ann","role":"user"},"channelData":{"clientActivityID":"c-1"},"locale":"en-GB","textFormat":"plain","attachments":[],"entities":[{"type":"ClientCapabilities","requiresBotState":true}]}""")]
     [InlineData("""{"type":"typing","from":{"id":"dl_1"}}""")]
     [InlineData("""{"type":"message","text":null,"value":{"any":["thing",1]}}""")]
