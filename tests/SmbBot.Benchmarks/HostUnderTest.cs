@@ -33,6 +33,12 @@ public sealed class HostUnderTest : IDisposable
         // Simulated customers type far faster than people: lift the per-conversation flood limit for the benchmark.
         start.Environment["DirectLine__PostBurst"] = "1000";
         start.Environment["DirectLine__PostsPerMinute"] = "6000";
+        // ...and the per-address ones: every simulated customer comes from 127.0.0.1.
+        start.Environment["DirectLine__PostsPerAddressPerMinute"] = "100000";
+        start.Environment["DirectLine__TokensPerAddressPerMinute"] = "100000";
+        start.Environment["DirectLine__StartsPerAddressPerMinute"] = "100000";
+        start.Environment["DirectLine__TokensPerMinute"] = "100000";
+        start.Environment["DirectLine__StartsPerMinute"] = "100000";
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -39,8 +39,8 @@ public class PrivacyTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
         var number = await OpenTicketAsync(userId, email);
         await SayAsync($"c-{Guid.NewGuid():N}", userId, "what are your opening hours?");
         var chats = host.Services.GetRequiredService<DirectLineStore>();
-        var (chat, _) = chats.GetOrCreate($"dl-{id}", userId, verified: false, DateTime.UtcNow);
-        chats.Append(chat.Id, DateTime.UtcNow, seq => new JsonObject { ["type"] = "message", ["text"] = $"my address is {email}" }.ToJsonString());
+        var (chat, _) = chats.GetOrCreate($"dl-{id}", userId, verified: false, DateTime.UtcNow)!.Value;
+        chats.Append(chat.Id, DateTime.UtcNow, seq => new JsonObject { ["type"] = "message", ["text"] = $"my address is {email}" }.ToJsonString(), withinQuota: true);
         var otherNumber = await OpenTicketAsync($"user-other-{id}", $"other.{id}@example.org");
 
         var console = new ConsoleClient(host);

@@ -31,10 +31,13 @@ public sealed partial class DirectLineChannel(DirectLineStore store, SmbBotAdapt
     /// <summary>The path segment that authorises the bot's calls to the connector endpoint; derived from the secret.</summary>
     public string ConnectorKey { get; } = Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret.Value), "connector"u8))[..32].ToLowerInvariant();
 
-    /// <summary>Starts (or resumes) the conversation of <paramref name="claims"/>; a new one greets the bot.</summary>
-    public DirectLineConversation Start(TokenClaims claims)
+    /// <summary>
+    /// Starts (or resumes) the conversation of <paramref name="claims"/>; a new one greets the bot. Null when it is new
+    /// and the channel's storage quota is used up.
+    /// </summary>
+    public DirectLineConversation? Start(TokenClaims claims)
     {
-        var (conversation, created) = store.GetOrCreate(claims.ConversationId, claims.UserId, claims.Verified, Now());
+        if (store.GetOrCreate(claims.ConversationId, claims.UserId, claims.Verified, Now()) is not var (conversation, created)) return null;
         if (created)
         {
             ConversationsStarted.Add(1);
@@ -49,31 +52,39 @@ public sealed partial class DirectLineChannel(DirectLineStore store, SmbBotAdapt
         return conversation;
     }
 
-    /// <summary>Stores a customer's activity, then hands it to the bot without waiting for the bot's turn.</summary>
-    public string? FromCustomer(DirectLineConversation conversation, JObject activity)
+    /// <summary>
+    /// Stores a customer's activity (already checked by <see cref="ActivityShape"/>) within the storage quotas, then
+    /// hands it to the bot without waiting for the bot's turn.
+    /// </summary>
+    public Appended FromCustomer(DirectLineConversation conversation, JObject activity)
     {
         var stored = store.Append(conversation.Id, Now(), seq =>
-            Stamp(activity, conversation, fromUser: true, id: $"{conversation.Id}|{seq:D7}", publicServiceUrl: true).ToString(Newtonsoft.Json.Formatting.None));
-        if (stored is null) return null;
+            Stamp(activity, conversation, fromUser: true, id: Id(conversation.Id, seq), publicServiceUrl: true).ToString(Newtonsoft.Json.Formatting.None), withinQuota: true);
+        if (stored.Outcome != AppendOutcome.Stored) return stored;
         MessagesReceived.Add(1);
-        Dispatch(JObject.Parse(stored.Value.Json), conversation);
-        return $"{conversation.Id}|{stored.Value.Seq:D7}";
+        Dispatch(JObject.Parse(stored.Json), conversation);
+        return stored;
     }
 
-    /// <summary>Stores an activity the bot sent (a reply or a proactive message).</summary>
-    public string? FromBot(string conversationId, JObject activity)
+    /// <summary>
+    /// Stores an activity the bot sent (a reply or a proactive message). The quotas do not refuse it: the customer's
+    /// posts, which they bound, are what it answers, and a staff member's reply must not be lost.
+    /// </summary>
+    public Appended FromBot(string conversationId, JObject activity)
     {
         var conversation = store.Get(conversationId);
-        if (conversation is null) return null;
+        if (conversation is null) return new(AppendOutcome.NoConversation);
         // Proactive messages carry a replyToId Web Chat never saw; it would wait 5 s for it, so drop unknown ones.
         if (activity["replyToId"]?.Value<string>() is { } replyTo && !replyTo.StartsWith(conversationId + "|", StringComparison.Ordinal))
             activity.Remove("replyToId");
         var stored = store.Append(conversationId, Now(), seq =>
-            Stamp(activity, conversation, fromUser: false, id: $"{conversationId}|{seq:D7}", publicServiceUrl: true).ToString(Newtonsoft.Json.Formatting.None));
-        if (stored is null) return null;
-        MessagesSent.Add(1);
-        return $"{conversationId}|{stored.Value.Seq:D7}";
+            Stamp(activity, conversation, fromUser: false, id: Id(conversationId, seq), publicServiceUrl: true).ToString(Newtonsoft.Json.Formatting.None), withinQuota: false);
+        if (stored.Outcome == AppendOutcome.Stored) MessagesSent.Add(1);
+        return stored;
     }
+
+    /// <summary>The activity id the client sees: <c>{conversation}|{seq:D7}</c>.</summary>
+    public static string Id(string conversationId, int seq) => $"{conversationId}|{seq:D7}";
 
     private JObject Stamp(JObject activity, DirectLineConversation conversation, bool fromUser, string id, bool publicServiceUrl = false)
     {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SmbBot.Bot.DirectLine;
 
 /// <summary>The built-in Direct Line 3.0 channel for the website chat (section <c>DirectLine</c>).</summary>
-public sealed class DirectLineOptions
+public sealed class DirectLineOptions : IValidatableObject
 {
     public const string SectionName = "DirectLine";
 
@@ -28,9 +28,55 @@ public sealed class DirectLineOptions
     /// <summary>Sustained messages per minute one token may post.</summary>
     [Range(1, 6000)] public int PostsPerMinute { get; set; } = 30;
 
+    /// <summary>Messages per minute (and at once) all conversations from one client address may post together.</summary>
+    [Range(1, 100_000)] public int PostsPerAddressPerMinute { get; set; } = 120;
+
+    /// <summary>Tokens per minute (and at once) one client address may get from the token endpoints.</summary>
+    [Range(1, 100_000)] public int TokensPerAddressPerMinute { get; set; } = 30;
+
+    /// <summary>Tokens per minute (and at once) the token endpoints hand out to everyone together.</summary>
+    [Range(1, 1_000_000)] public int TokensPerMinute { get; set; } = 600;
+
+    /// <summary>Conversation starts per minute (and at once) from one client address.</summary>
+    [Range(1, 100_000)] public int StartsPerAddressPerMinute { get; set; } = 30;
+
+    /// <summary>Conversation starts per minute (and at once) from everyone together.</summary>
+    [Range(1, 1_000_000)] public int StartsPerMinute { get; set; } = 600;
+
+    /// <summary>Most stored activity data one conversation may hold; a customer's post beyond it gets 413.</summary>
+    [Range(1, 10_000)] public int ConversationQuotaMegabytes { get; set; } = 10;
+
+    /// <summary>Most activity data the channel stores in all; posts and new conversations beyond it get 429.</summary>
+    [Range(10, 1_000_000)] public int StorageQuotaMegabytes { get; set; } = 1024;
+
+    /// <summary>
+    /// Most bytes of activities in one poll's page or one WebSocket frame (one activity larger than this still goes
+    /// alone); the watermark fetches the rest.
+    /// </summary>
+    [Range(64, 16 * 1024)] public int MaxPageKilobytes { get; set; } = 1024;
+
+    /// <summary>
+    /// The address customers reach the bot at (e.g. <c>https://bot.example.com</c>), from which the WebSocket
+    /// <c>streamUrl</c> is built. Empty: the request's own address, only when its Host is one the server listens on
+    /// or <c>AllowedHosts</c> lists.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>
     /// Base URL at which the bot adapter reaches this process's connector endpoint. Empty: the first address the
     /// server listens on (0.0.0.0 and [::] become 127.0.0.1).
     /// </summary>
     public string? BotConnectorUrl { get; set; }
+
+    /// <inheritdoc/>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PublicUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0))
+            yield return new ValidationResult($"DirectLine:PublicUrl must be an absolute http(s) address without query, e.g. https://bot.example.com; it is '{url}'",
+                [nameof(PublicUrl)]);
+        if (StorageQuotaMegabytes < ConversationQuotaMegabytes)
+            yield return new ValidationResult("DirectLine:StorageQuotaMegabytes must not be below DirectLine:ConversationQuotaMegabytes",
+                [nameof(StorageQuotaMegabytes)]);
+    }
 }

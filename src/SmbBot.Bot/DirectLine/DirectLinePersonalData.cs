@@ -23,7 +23,7 @@ public sealed class DirectLinePersonalData(DirectLineStore store) : IPersonalDat
             ["userId"] = c.UserId,
             ["createdAt"] = c.CreatedAt.ToString("O"),
             ["lastActiveAt"] = c.LastActiveAt.ToString("O"),
-            ["activities"] = new JsonArray([.. store.After(c.Id, 0, int.MaxValue).Select(a => JsonNode.Parse(a.Json))]),
+            ["activities"] = new JsonArray([.. store.After(c.Id, 0, maxBytes: long.MaxValue, maxCount: int.MaxValue).Select(a => JsonNode.Parse(a.Json))]),
         })]);
         return (data, conversations.Count, $"{conversations.Count} website chat(s)");
     }

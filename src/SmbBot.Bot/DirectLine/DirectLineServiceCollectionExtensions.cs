@@ -19,6 +19,8 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineStore>();
         services.AddSingleton<SmbBot.Core.Privacy.IPersonalDataHolder, DirectLinePersonalData>();
+        services.AddSingleton<DirectLineAccess>();
+        services.AddSingleton<StreamUrls>();
         services.AddDirectLineRateLimits();
         services.AddSingleton(sp => new ConnectorAddress(sp.GetRequiredService<DirectLineOptions>(), () => ServerAddress(sp)));
         services.AddSingleton<DirectLineChannel>();

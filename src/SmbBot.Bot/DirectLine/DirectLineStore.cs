@@ -1,33 +1,13 @@
 using System.Collections.Concurrent;
+using System.Text;
 using LiteDB;
 
 namespace SmbBot.Bot.DirectLine;
 
-/// <summary>A Direct Line conversation: whose it is and how far its activity sequence has come.</summary>
-public sealed class DirectLineConversation
-{
-    [BsonId] public string Id { get; set; } = "";
-    public string UserId { get; set; } = "";
-    public bool Verified { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime LastActiveAt { get; set; }
-    /// <summary>Sequence number of the last activity (the watermark).</summary>
-    public int LastSeq { get; set; }
-}
-
-/// <summary>One stored activity, as the JSON the client receives.</summary>
-public sealed class DirectLineActivity
-{
-    /// <summary><c>{conversationId}|{seq:D10}</c>: ordered by conversation, then sequence.</summary>
-    [BsonId] public string Key { get; set; } = "";
-    public string ConversationId { get; set; } = "";
-    public int Seq { get; set; }
-    public string Json { get; set; } = "";
-}
-
 /// <summary>
 /// The channel's conversations and activities in LiteDB (collections <c>dl_conversations</c>, <c>dl_activities</c>),
-/// so a page reload, or a restart of the host, resumes the chat. History is bounded per conversation.
+/// so a page reload, or a restart of the host, resumes the chat. History is bounded per conversation, stored bytes
+/// per conversation and in all.
 /// </summary>
 public sealed class DirectLineStore
 {
@@ -36,7 +16,8 @@ public sealed class DirectLineStore
     private readonly ILiteCollection<DirectLineActivity> _activities;
     private readonly Lock _write = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _changed = new();
-    private readonly int _maxHistory;
+    private readonly DirectLineOptions _options;
+    private long _storedBytes;
 
     public DirectLineStore(ILiteDatabase database, DirectLineOptions options)
     {
@@ -44,17 +25,29 @@ public sealed class DirectLineStore
         _conversations = database.GetCollection<DirectLineConversation>("dl_conversations");
         _conversations.EnsureIndex(c => c.LastActiveAt);
         _activities = database.GetCollection<DirectLineActivity>("dl_activities");
-        _maxHistory = options.MaxHistory;
+        _options = options;
+        _storedBytes = _conversations.FindAll().Sum(c => c.StoredBytes);
     }
+
+    /// <summary>UTF-8 bytes of all stored activities.</summary>
+    public long StoredBytes => Interlocked.Read(ref _storedBytes);
+
+    private long ConversationQuota => _options.ConversationQuotaMegabytes * 1024L * 1024;
+
+    private long TotalQuota => _options.StorageQuotaMegabytes * 1024L * 1024;
 
     public DirectLineConversation? Get(string conversationId) => _conversations.FindById(conversationId);
 
-    /// <summary>Creates the conversation unless it exists; returns it and whether it is new.</summary>
-    public (DirectLineConversation Conversation, bool Created) GetOrCreate(string id, string userId, bool verified, DateTime now)
+    /// <summary>
+    /// Creates the conversation unless it exists; returns it and whether it is new. Null when it does not exist and
+    /// the channel's storage quota is used up.
+    /// </summary>
+    public (DirectLineConversation Conversation, bool Created)? GetOrCreate(string id, string userId, bool verified, DateTime now)
     {
         lock (_write)
         {
             if (_conversations.FindById(id) is { } existing) return (existing, false);
+            if (_storedBytes >= TotalQuota) return null;
             var conversation = new DirectLineConversation { Id = id, UserId = userId, Verified = verified, CreatedAt = now, LastActiveAt = now };
             _conversations.Insert(conversation);
             return (conversation, true);
@@ -62,26 +55,49 @@ public sealed class DirectLineStore
     }
 
     /// <summary>
-    /// Stores an activity: <paramref name="build"/> gets its sequence number and returns the final JSON. Wakes anyone
-    /// waiting on the conversation. Null when the conversation does not exist.
+    /// Replaces the token generation <paramref name="presented"/> with the next one and returns it; null when the
+    /// conversation does not exist or the presented generation has already been replaced.
     /// </summary>
-    public (int Seq, string Json)? Append(string conversationId, DateTime now, Func<int, string> build)
+    public int? RenewTokenGeneration(string conversationId, int presented)
     {
-        (int, string) added;
+        lock (_write)
+        {
+            if (_conversations.FindById(conversationId) is not { } conversation || presented < conversation.TokenGeneration) return null;
+            conversation.TokenGeneration++;
+            _conversations.Update(conversation);
+            return conversation.TokenGeneration;
+        }
+    }
+
+    /// <summary>
+    /// Stores an activity: <paramref name="build"/> gets its sequence number and returns the final JSON. Wakes anyone
+    /// waiting on the conversation. With <paramref name="withinQuota"/>, refuses (storing nothing) an activity that
+    /// would take the conversation or the channel over its storage quota.
+    /// </summary>
+    public Appended Append(string conversationId, DateTime now, Func<int, string> build, bool withinQuota)
+    {
+        Appended added;
         lock (_write)
         {
             var conversation = _conversations.FindById(conversationId);
-            if (conversation is null) return null;
-            var seq = ++conversation.LastSeq;
+            if (conversation is null) return new(AppendOutcome.NoConversation);
+            var seq = conversation.LastSeq + 1;
             var json = build(seq);
+            var bytes = Encoding.UTF8.GetByteCount(json);
+            var check = StorageQuota.Check(conversation.StoredBytes, _storedBytes, bytes, ConversationQuota, TotalQuota);
+            if (withinQuota && check != AppendOutcome.Stored) return new(check);
+            var dropped = seq > _options.MaxHistory ? _activities.FindById(Key(conversationId, seq - _options.MaxHistory)) : null;
+            var droppedBytes = dropped is null ? 0 : Encoding.UTF8.GetByteCount(dropped.Json);
             // One transaction, so one flush to disk per activity: the writes of an append are durable together.
             _database.BeginTrans();
             try
             {
                 _activities.Insert(new DirectLineActivity { Key = Key(conversationId, seq), ConversationId = conversationId, Seq = seq, Json = json });
+                if (dropped is not null) _activities.Delete(dropped.Key);
+                conversation.LastSeq = seq;
                 conversation.LastActiveAt = now;
+                conversation.StoredBytes = Math.Max(0, conversation.StoredBytes + bytes - droppedBytes);
                 _conversations.Update(conversation);
-                if (seq > _maxHistory) _activities.Delete(Key(conversationId, seq - _maxHistory));
                 _database.Commit();
             }
             catch
@@ -89,15 +105,31 @@ public sealed class DirectLineStore
                 _database.Rollback();
                 throw;
             }
-            added = (seq, json);
+            Interlocked.Add(ref _storedBytes, bytes - droppedBytes);
+            added = new(AppendOutcome.Stored, seq, json);
         }
         if (_changed.TryRemove(conversationId, out var waiters)) waiters.TrySetResult();
         return added;
     }
 
-    /// <summary>Activities after <paramref name="watermark"/> (at most <paramref name="max"/>), oldest first.</summary>
-    public IReadOnlyList<DirectLineActivity> After(string conversationId, int watermark, int max = 500) =>
-        _activities.Find(Range(conversationId, watermark + 1), limit: max).ToArray();
+    /// <summary>
+    /// Activities after <paramref name="watermark"/>, oldest first: at most <paramref name="maxCount"/>, and no more
+    /// than <paramref name="maxBytes"/> of them unless the first alone is larger. Read one at a time, so a poll never
+    /// holds more than one page.
+    /// </summary>
+    public IReadOnlyList<DirectLineActivity> After(string conversationId, int watermark, long maxBytes, int maxCount = 500)
+    {
+        var page = new List<DirectLineActivity>();
+        long bytes = 0;
+        foreach (var activity in _activities.Find(Range(conversationId, watermark + 1), limit: maxCount))
+        {
+            var size = Encoding.UTF8.GetByteCount(activity.Json);
+            if (page.Count > 0 && bytes + size > maxBytes) break;
+            page.Add(activity);
+            bytes += size;
+        }
+        return page;
+    }
 
     // A parameterised expression: LiteDB parses and compiles it once and caches it; an expression with the values
     // written into it (Query.Between) was compiled again on every poll.
@@ -120,8 +152,10 @@ public sealed class DirectLineStore
         {
             foreach (var id in idle)
             {
+                if (_conversations.FindById(id) is not { } conversation) continue;
                 _activities.DeleteMany(Range(id, 0));
                 _conversations.Delete(id);
+                Interlocked.Add(ref _storedBytes, -conversation.StoredBytes);
             }
         }
         return idle.Length;
@@ -139,8 +173,10 @@ public sealed class DirectLineStore
         {
             foreach (var id in conversationIds)
             {
+                if (_conversations.FindById(id) is not { } conversation) continue;
                 _activities.DeleteMany(Range(id, 0));
                 if (_conversations.Delete(id)) deleted++;
+                Interlocked.Add(ref _storedBytes, -conversation.StoredBytes);
             }
         }
         return deleted;

@@ -7,7 +7,8 @@ namespace SmbBot.Bot.DirectLine;
 
 /// <summary>What a valid token says.</summary>
 /// <param name="Verified">The user id was given by the business's backend (with the secret), not made up for an anonymous visitor.</param>
-public sealed record TokenClaims(string ConversationId, string UserId, bool Verified, DateTimeOffset Expires);
+/// <param name="Generation">The conversation's token generation it was issued in; a refresh starts the next one.</param>
+public sealed record TokenClaims(string ConversationId, string UserId, bool Verified, DateTimeOffset Expires, int Generation = 0);
 
 /// <summary>
 /// Direct Line tokens: JWTs signed with HMAC-SHA256 under a key derived from the secret, bound to one conversation and
@@ -46,8 +47,8 @@ public sealed class DirectLineTokens
     /// <summary>Seconds a new token lives.</summary>
     public int LifetimeSeconds => _options.TokenMinutes * 60;
 
-    /// <summary>Issues a token for <paramref name="conversationId"/> and <paramref name="userId"/>.</summary>
-    public string Issue(string conversationId, string userId, bool verified)
+    /// <summary>Issues a token for <paramref name="conversationId"/> and <paramref name="userId"/>, of the conversation's token <paramref name="generation"/>.</summary>
+    public string Issue(string conversationId, string userId, bool verified, int generation = 0)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
@@ -56,7 +57,7 @@ public sealed class DirectLineTokens
             IssuedAt = now,
             Expires = now.AddSeconds(LifetimeSeconds),
             SigningCredentials = _signing,
-            Claims = new Dictionary<string, object> { ["conv"] = conversationId, ["user"] = userId, ["ver"] = verified },
+            Claims = new Dictionary<string, object> { ["conv"] = conversationId, ["user"] = userId, ["ver"] = verified, ["gen"] = generation },
         });
     }
 
@@ -78,7 +79,9 @@ public sealed class DirectLineTokens
         if (!jwt.TryGetPayloadValue<string>("conv", out var conversationId) || !jwt.TryGetPayloadValue<string>("user", out var userId))
             return (null, "malformed token");
         var verified = jwt.TryGetPayloadValue<bool>("ver", out var ver) && ver;
-        return (new TokenClaims(conversationId, userId, verified, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)), null);
+        // Tokens issued before generations existed carry none: they are of the first.
+        var generation = jwt.TryGetPayloadValue<int>("gen", out var gen) ? gen : 0;
+        return (new TokenClaims(conversationId, userId, verified, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), generation), null);
     }
 }
 

@@ -27,6 +27,15 @@ public class DirectLineTokensTests : IDisposable
     }
 
     [Fact]
+    public async Task A_token_carries_the_generation_it_was_issued_in()
+    {
+        var tokens = Tokens();
+
+        Assert.Equal(3, (await tokens.ValidateAsync(tokens.Issue("conv-1", "dl_abc", false, generation: 3))).Claims!.Generation);
+        Assert.Equal(0, (await tokens.ValidateAsync(tokens.Issue("conv-1", "dl_abc", false))).Claims!.Generation);
+    }
+
+    [Fact]
     public void Web_Chat_can_read_the_user_claim()
     {
         var token = Tokens().Issue("conv-1", "dl_abc", verified: false);

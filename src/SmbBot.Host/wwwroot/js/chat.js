@@ -37,13 +37,13 @@
     }
     sessionStorage.setItem(key, JSON.stringify(session));
     const directLine = window.WebChat.createDirectLine(options);
-    // Web Chat refreshes its token every 15 minutes; keep the newest for the next reload.
+    // Web Chat refreshes its token every 15 minutes and a refresh revokes the old one: keep the newest for the next reload.
     setInterval(function () {
       if (directLine.token && directLine.token !== session.token) {
         session.token = directLine.token;
         sessionStorage.setItem(key, JSON.stringify(session));
       }
-    }, 30000);
+    }, 1000);
     window.WebChat.renderWebChat({
       directLine,
       locale: 'en-GB',

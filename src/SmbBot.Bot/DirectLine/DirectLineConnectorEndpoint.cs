@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json.Linq;
+using static SmbBot.Bot.DirectLine.DirectLineHttp;
+
+namespace SmbBot.Bot.DirectLine;
+
+/// <summary>The connector endpoint the bot replies to (its <c>serviceUrl</c>), authorised by the key in its path.</summary>
+internal static class DirectLineConnectorEndpoint
+{
+    public static async Task FromBot(HttpContext http, string key, string conversationId, DirectLineChannel channel, DirectLineOptions options)
+    {
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(channel.ConnectorKey)))
+        {
+            await Error(http, 401, "Unauthorized", "unknown connector key");
+            return;
+        }
+        var activity = await ReadJson(http);
+        if (activity is null)
+        {
+            await Error(http, 400, "BadArgument", "the body must be one activity");
+            return;
+        }
+        var stored = channel.FromBot(Uri.UnescapeDataString(conversationId), activity);
+        if (stored.Outcome != AppendOutcome.Stored)
+        {
+            await Refused(http, stored.Outcome, options);
+            return;
+        }
+        await Json(http, 200, new JObject { ["id"] = DirectLineChannel.Id(Uri.UnescapeDataString(conversationId), stored.Seq) });
+    }
+}
