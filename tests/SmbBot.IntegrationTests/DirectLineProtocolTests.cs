@@ -300,6 +300,7 @@ public class DirectLineProtocolTests(DirectLineHost fixture) : IClassFixture<Dir
     {
         var (conversation, token, _) = await StartAsync();
         var path = $"/v3/directline/conversations/{conversation}/activities";
+        await WaitFor(conversation, token, a => (string?)a["from"]?["role"] == "bot"); // the welcome, sent after the start
         var before = (await Poll(conversation, token))["watermark"]!.ToString();
 
         var answers = new List<(HttpStatusCode Status, JsonObject? Body)>();

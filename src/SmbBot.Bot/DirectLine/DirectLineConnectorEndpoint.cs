@@ -11,6 +11,12 @@ internal static class DirectLineConnectorEndpoint
 {
     public static async Task FromBot(HttpContext http, string key, string conversationId, DirectLineChannel channel, DirectLineOptions options)
     {
+        // The bot adapter of this process is the only caller: on this machine unless a connector URL elsewhere is set.
+        if (!ConnectorAddress.IsElsewhere(options) && MessagesEndpointAccess.CallerProblem(false, http) is not null)
+        {
+            await Error(http, 403, "Forbidden", "the connector endpoint takes calls from this machine's bot only");
+            return;
+        }
         if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(channel.ConnectorKey)))
         {
             await Error(http, 401, "Unauthorized", "unknown connector key");

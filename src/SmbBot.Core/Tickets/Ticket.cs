@@ -49,7 +49,11 @@ public sealed class Ticket
     public string ChannelId { get; set; } = "";
     public string UserId { get; set; } = "";
 
-    /// <summary>The Bot Framework conversation reference, as JSON, needed to reply to the customer later.</summary>
+    /// <summary>
+    /// The Bot Framework conversation reference, as JSON, needed to reply to the customer later. Never in the ticket API
+    /// or an export: its service URL carries the key of the chat channel's connector endpoint.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ConversationReference { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
