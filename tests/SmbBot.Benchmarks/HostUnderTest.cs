@@ -62,6 +62,9 @@ public sealed class HostUnderTest : IDisposable
         throw new TimeoutException("the host did not become ready in 3 minutes");
     }
 
+    /// <summary>Null while the host runs, else how it ended (a signal shows as 128 + its number, e.g. 137 for SIGKILL).</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
     /// <summary>The host's process id.</summary>
     public int ProcessId => _process.Id;
 

@@ -37,6 +37,7 @@ public static class Soak
             Console.WriteLine($"  {"min",5} {"RSS MB",8} {"threads",8} {"handles",8} {"turns",8} {"errors",7}");
             while (clock.Elapsed < TimeSpan.FromMinutes(minutes))
             {
+                if (host.ExitCode is { } code) throw new InvalidOperationException($"the host ended with exit code {code} after {clock.Elapsed.TotalMinutes:0.0} min");
                 var seed = (int)(1000 + chunk++ * 17);
                 var emulator = LoadRun.RunAsync(host, scenario, 4, TimeSpan.FromSeconds(30), int.MaxValue, seed);
                 var web = DirectLineRun.RunAsync(host, scenario, 4, TimeSpan.FromSeconds(30), seed + 7);
