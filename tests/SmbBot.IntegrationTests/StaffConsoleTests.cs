@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using SmbBot.Core.Tickets;
 using SmbBot.Host.StaffConsole;
 using SmbBot.IntegrationTests.Infrastructure;
 
@@ -204,5 +205,27 @@ public class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHo
         var ticket = (await staff.Http.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!;
         Assert.Contains(ticket["transcript"]!.AsArray(), e => (string?)e!["text"] == "We'll call you.");
         Assert.Contains(ticket["history"]!.AsArray(), h => ((string?)h!["detail"])!.StartsWith("kept"));
+    }
+
+    [Fact]
+    public async Task The_queue_total_counts_every_open_ticket_when_there_are_more_than_a_page()
+    {
+        // Low priority and due late, so they sort after the other tests' tickets; a category of their own to count them.
+        var category = $"bulk-{Guid.NewGuid():N}"[..12];
+        var due = DateTime.UtcNow.AddDays(30);
+        host.Services.GetRequiredService<TicketStore>().CreateMany(Enumerable.Range(0, 127).Select(i => new Ticket
+        {
+            Category = category, Priority = TicketPriority.Low, Status = TicketStatus.Open, ConversationId = $"{category}-{i}",
+            CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, FirstResponseDue = due, ResolutionDue = due,
+        }));
+        var staff = new ConsoleClient(host);
+        await staff.SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+
+        var page = (await staff.Http.GetFromJsonAsync<JsonObject>($"/api/tickets?category={category}&take=100"))!;
+        var (_, html) = await staff.GetAsync($"/console?category={category}");
+
+        Assert.Equal(127, (int)page["total"]!);
+        Assert.Equal(100, page["tickets"]!.AsArray().Count);
+        Assert.Contains("<span class=\"count\">127</span>", html);
     }
 }
