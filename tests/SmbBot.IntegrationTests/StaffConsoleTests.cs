@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SmbBot.Core.Tickets;
+using SmbBot.Host.Pages.Console;
 using SmbBot.Host.StaffConsole;
 using SmbBot.IntegrationTests.Infrastructure;
 
@@ -28,8 +30,11 @@ public sealed class ConsoleBotHost() : BotHost(settings: new Dictionary<string, 
     }
 }
 
-public class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
+public partial class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
 {
+    [GeneratedRegex("<p class=\"error\" role=\"alert\">([^<]*)</p>")]
+    private static partial Regex Alert();
+
     [Fact]
     public async Task Console_pages_and_the_ticket_api_need_sign_in()
     {
@@ -69,21 +74,62 @@ public class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHo
     }
 
     [Fact]
-    public async Task A_wrong_password_is_refused_and_repeated_failures_lock_the_account()
+    public async Task Repeated_wrong_passwords_slow_down_that_address_but_never_lock_the_account()
     {
         var email = host.AddAgent("Lee", "lee-password-123");
-        var console = new ConsoleClient(host);
+        var guesser = new ConsoleClient(host);
 
-        var wrong = await console.SignInAsync(email, "not-the-password");
+        var wrong = await guesser.SignInAsync(email, "not-the-password");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        Assert.Contains("The e-mail or password is wrong.", await wrong.Content.ReadAsStringAsync());
-        for (int i = 0; i < 4; i++) await console.SignInAsync(email, "not-the-password");
+        Assert.Contains(WebUtility.HtmlEncode(SignInModel.Refused), await wrong.Content.ReadAsStringAsync());
+        for (int i = 0; i < 4; i++) await guesser.SignInAsync(email, "not-the-password");
+        var waiting = await guesser.SignInAsync(email, "lee-password-123");
+        var elsewhere = await new ConsoleClient(host).SignInAsync(email, "lee-password-123");
 
-        var locked = await console.SignInAsync(email, "lee-password-123");
+        Assert.Equal(HttpStatusCode.TooManyRequests, waiting.StatusCode);
+        Assert.Contains("Too many failed sign-ins for this e-mail from your network. Try again in 1 minute.", await waiting.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await guesser.Http.GetAsync("/console")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+        Assert.Equal("/console", elsewhere.Headers.Location!.ToString());
+    }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Contains("locked", await locked.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await console.Http.GetAsync("/console")).StatusCode);
+    [Fact]
+    public async Task Unknown_disabled_and_wrong_password_sign_ins_get_the_same_answer()
+    {
+        var disabled = host.AddAgent("Jo", "jo-password-123");
+        var staff = host.Services.GetRequiredService<StaffStore>();
+        Assert.Null(staff.SetDisabled(staff.All().Single(a => a.Email == disabled).Id, true));
+        var existing = host.AddAgent("Ray", "ray-password-123");
+
+        var answers = new List<(HttpStatusCode, string?)>();
+        foreach (var (email, password) in new[] { ($"nobody.{Guid.NewGuid():N}@example.com", "any-password-1"), (disabled, "jo-password-123"), (existing, "wrong-password-1") })
+        {
+            var response = await new ConsoleClient(host).SignInAsync(email, password);
+            answers.Add((response.StatusCode, Alert().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value));
+        }
+
+        Assert.Equal((HttpStatusCode.Unauthorized, WebUtility.HtmlEncode(SignInModel.Refused)), answers[0]);
+        Assert.All(answers, a => Assert.Equal(answers[0], a));
+    }
+
+    [Fact]
+    public async Task Too_many_sign_ins_from_one_address_get_429_and_a_clear_page_others_still_sign_in()
+    {
+        var flooder = new ConsoleClient(host);
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 11; i++) // the default is 10 a minute; a different unknown e-mail each time
+            statuses.Add((await flooder.SignInAsync($"guess{i}.{Guid.NewGuid():N}@example.com", "wrong-password-1")).StatusCode);
+        var refused = await flooder.SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+        var page = await refused.Content.ReadAsStringAsync();
+        var other = await new ConsoleClient(host).SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 10), statuses.Take(10));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("There have been too many sign-in attempts. Wait a minute, then try again.", page);
+        Assert.Equal(HttpStatusCode.OK, (await flooder.Http.GetAsync("/console/signin")).StatusCode); // the page itself is not limited
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
     }
 
     [Fact]
