@@ -274,4 +274,68 @@ public partial class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<Cons
         Assert.Equal(100, page["tickets"]!.AsArray().Count);
         Assert.Contains("<span class=\"count\">127</span>", html);
     }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers_and_only_the_website_may_be_framed_by_itself()
+    {
+        var staff = new ConsoleClient(host);
+        await staff.SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+        var anonymous = new ConsoleClient(host);
+        var flooder = new ConsoleClient(host);
+        HttpResponseMessage limited = null!;
+        for (int i = 0; i < 12; i++) limited = await flooder.SignInAsync($"flood{i}@example.com", "wrong-password-1");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+
+        List<(string What, HttpResponseMessage Response)> console =
+        [
+            ("queue, signed in, no new anti-forgery cookie", await staff.Http.GetAsync("/console")),
+            ("sign-in page, again", await staff.Http.GetAsync("/console/signin")),
+            ("redirect to sign-in", await anonymous.Http.GetAsync("/console")),
+            ("ticket api, refused", await anonymous.Http.GetAsync("/api/tickets")),
+            ("ticket api", await staff.Http.GetAsync("/api/tickets")),
+            ("health", await anonymous.Http.GetAsync("/health/live")),
+            ("stylesheet", await anonymous.Http.GetAsync("/css/console.css")),
+            ("not found", await anonymous.Http.GetAsync("/no-such-page")),
+            ("rate limited", limited),
+        ];
+        var site = await anonymous.Http.GetAsync("/");
+
+        foreach (var (what, response) in console)
+        {
+            Assert.True(response.Headers.Contains("Content-Security-Policy"), what);
+            Assert.EndsWith("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Contains("script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+        Assert.EndsWith("frame-ancestors 'self'", site.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("SAMEORIGIN", site.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", site.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_are_ignored_when_no_proxy_is_trusted()
+    {
+        var email = host.AddAgent("Ash", "ash-password-123");
+        var client = new ConsoleClient(host);
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 6; i++)
+        {
+            client.Http.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            statuses.Add((await client.SignInAsync(email, "wrong-password-1")).StatusCode);
+        }
+        var chat = await WebChatConversation.StartAsync(client.Http);
+        var other = new ConsoleClient(host);
+        other.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var signIn = await other.SignInAsync(email, "ash-password-123");
+
+        // A new X-Forwarded-For each time did not make a new client: the sixth try waits.
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), HttpStatusCode.TooManyRequests], statuses);
+        Assert.StartsWith("ws://", chat.StreamUrl);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.DoesNotContain(signIn.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
 }
