@@ -66,7 +66,7 @@ public sealed class TicketStore
     public Ticket? Get(int id) => _tickets.FindById(id);
 
     /// <summary>The ticket with this number (e.g. <c>T-1042</c>).</summary>
-    public Ticket? Get(string number) => Ticket.IdFor(number) is { } id ? Get(id) : null;
+    public Ticket? Get(string? number) => Ticket.IdFor(number) is { } id ? Get(id) : null;
 
     /// <summary>Reads, changes and writes one ticket atomically; returns it, or null when there is none.</summary>
     public Ticket? Change(int id, Action<Ticket> change)

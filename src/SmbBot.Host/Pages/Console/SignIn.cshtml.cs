@@ -14,15 +14,16 @@ public sealed class SignInModel(StaffSignIn signIn) : PageModel
     /// <summary>The one answer to a wrong e-mail, a wrong password and a disabled account, so none tells which accounts exist.</summary>
     public const string Refused = "The e-mail or password is wrong, or the account is disabled.";
 
-    [BindProperty] public string Email { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
+    // Model binding turns an empty or blank field into null.
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
     public string? Problem { get; private set; }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
-        var outcome = signIn.Attempt(Email, Password, ClientAddress.Key(HttpContext.Connection.RemoteIpAddress));
+        var outcome = signIn.Attempt(Email ?? "", Password ?? "", ClientAddress.Key(HttpContext.Connection.RemoteIpAddress));
         if (outcome.Account is not { } account)
         {
             Problem = outcome.Wait is { } wait ? TooMany(wait) : Refused;
