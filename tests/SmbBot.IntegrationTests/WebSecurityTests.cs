@@ -13,6 +13,7 @@ public sealed class ProxiedBotHost() : BotHost(settings: new Dictionary<string, 
     ["Proxy:KnownProxies:0"] = ProxiedBotHost.Proxy,
     ["Tickets:ReadApi:Enabled"] = "true",
     ["Security:FrameAncestors"] = "'self' https://www.shop.example",
+    ["AllowedHosts"] = "localhost;chat.shop.example",
 })
 {
     public const string Proxy = "127.0.0.1";
@@ -26,13 +27,18 @@ public partial class WebSecurityTests(ProxiedBotHost host) : IClassFixture<Proxi
         var browser = Client(ProxiedBotHost.Proxy);
         Forwarded(browser, "203.0.113.7", "https", "chat.shop.example");
 
+        var elsewhere = Client(ProxiedBotHost.Proxy);
+        Forwarded(elsewhere, "203.0.113.7", "https", "evil.example");
+
         var (antiforgery, signIn) = await SignInAsync(browser);
         var chat = await WebChatConversation.StartAsync(browser);
+        var notAllowedHost = await WebChatConversation.StartAsync(elsewhere);
 
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Contains("secure", StaffCookie(signIn), StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("wss://chat.shop.example/", chat.StreamUrl);
+        Assert.StartsWith("wss://localhost/", notAllowedHost.StreamUrl); // a forwarded host must pass AllowedHosts too
     }
 
     [Fact]

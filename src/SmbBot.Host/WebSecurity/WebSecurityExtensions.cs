@@ -31,6 +31,9 @@ public static class WebSecurityExtensions
             }
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             o.ForwardLimit = null; // walk back through trusted proxies to the first address that is not one
+            // A forwarded host must pass the same AllowedHosts as a direct one (the chat's streamUrl is built from it).
+            if (configuration["AllowedHosts"] is { Length: > 0 } allowed && allowed.Trim() != "*")
+                o.AllowedHosts = allowed.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (var p in proxy.KnownProxies) o.KnownProxies.Add(IPAddress.Parse(p));
             foreach (var n in proxy.KnownNetworks) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n));
         });
