@@ -10,6 +10,7 @@ using SmbBot.Host.Cli;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;
 using SmbBot.Host.StaffConsole;
+using SmbBot.Host.WebSecurity;
 
 var root = SmbBotRoot.Locate();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = SmbBotRoot.WebRoot(root) });
@@ -24,6 +25,7 @@ builder.Services.AddSmbBotChannel(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration, sp => sp.GetRequiredService<SmbBotPaths>().Data);
 builder.Services.AddStaffConsole(builder.Configuration);
 builder.Services.AddStaffAlerts(builder.Configuration);
+builder.Services.AddWebSecurity(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddSettings<TicketReadApiOptions>(builder.Configuration, TicketReadApiOptions.SectionName);
@@ -31,6 +33,7 @@ builder.Services.AddSettings<TicketReadApiOptions>(builder.Configuration, Ticket
 var app = builder.Build();
 
 app.StopOnStoreFault();
+app.UseWebSecurity();
 app.UseWebSockets();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -21,6 +21,17 @@ public static class Browser
         });
     }
 
+    /// <summary>Collects what Chromium reports as blocked by the Content-Security-Policy on this page.</summary>
+    public static List<string> CspViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text);
+        };
+        return violations;
+    }
+
     /// <summary>Types a message into Web Chat's send box and sends it.</summary>
     public static async Task SendAsync(IPage page, string text)
     {

@@ -32,6 +32,7 @@ public class StaffConsoleBrowserTests : IAsyncLifetime
 
         // The staff member signs in and watches the queue.
         var staff = await (await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();
+        var blockedInConsole = Browser.CspViolations(staff);
         await staff.GotoAsync(site + "console");
         await staff.GetByLabel("E-mail").FillAsync(AdminEmail);
         await staff.GetByLabel("Password").FillAsync(AdminPassword);
@@ -41,6 +42,7 @@ public class StaffConsoleBrowserTests : IAsyncLifetime
 
         // The customer asks for a person on the website and gives an e-mail address the CRM knows.
         var customer = await (await _browser.NewContextAsync()).NewPageAsync();
+        var blockedInChat = Browser.CspViolations(customer);
         await customer.GotoAsync(site);
         await customer.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
         var chat = customer.Locator("#webchat");
@@ -78,6 +80,8 @@ public class StaffConsoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(staff.Locator(".rating")).ToHaveTextAsync("5 of 5", new() { Timeout = 20_000 });
         await Browser.ShotAsync(customer, "customer-after-handback.png", fullPage: true);
         await Browser.ShotAsync(staff, "console-resolved.png", fullPage: true);
+        Assert.Empty(blockedInConsole);
+        Assert.Empty(blockedInChat);
     }
 
 

@@ -27,6 +27,7 @@ public class WebsiteChatTests : IAsyncLifetime
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
+        var blocked = Browser.CspViolations(page);
         await page.GotoAsync(_host!.Client.BaseAddress!.ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gear for the coast and the hills" })).ToBeVisibleAsync();
 
@@ -52,6 +53,7 @@ public class WebsiteChatTests : IAsyncLifetime
 
         await Browser.ShotAsync(page, "website-chat.png");
         Assert.Empty(errors);
+        Assert.Empty(blocked);
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using SmbBot.Core.Tickets;
+using SmbBot.Host.Pages.Console;
 using SmbBot.Host.StaffConsole;
 using SmbBot.IntegrationTests.Infrastructure;
 
@@ -27,8 +30,11 @@ public sealed class ConsoleBotHost() : BotHost(settings: new Dictionary<string, 
     }
 }
 
-public class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
+public partial class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
 {
+    [GeneratedRegex("<p class=\"error\" role=\"alert\">([^<]*)</p>")]
+    private static partial Regex Alert();
+
     [Fact]
     public async Task Console_pages_and_the_ticket_api_need_sign_in()
     {
@@ -68,21 +74,86 @@ public class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHo
     }
 
     [Fact]
-    public async Task A_wrong_password_is_refused_and_repeated_failures_lock_the_account()
+    public async Task Repeated_wrong_passwords_slow_down_that_address_but_never_lock_the_account()
     {
         var email = host.AddAgent("Lee", "lee-password-123");
-        var console = new ConsoleClient(host);
+        var guesser = new ConsoleClient(host);
 
-        var wrong = await console.SignInAsync(email, "not-the-password");
+        var wrong = await guesser.SignInAsync(email, "not-the-password");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        Assert.Contains("The e-mail or password is wrong.", await wrong.Content.ReadAsStringAsync());
-        for (int i = 0; i < 4; i++) await console.SignInAsync(email, "not-the-password");
+        Assert.Contains(WebUtility.HtmlEncode(SignInModel.Refused), await wrong.Content.ReadAsStringAsync());
+        for (int i = 0; i < 4; i++) await guesser.SignInAsync(email, "not-the-password");
+        var waiting = await guesser.SignInAsync(email, "lee-password-123");
+        var elsewhere = await new ConsoleClient(host).SignInAsync(email, "lee-password-123");
 
-        var locked = await console.SignInAsync(email, "lee-password-123");
+        Assert.Equal(HttpStatusCode.TooManyRequests, waiting.StatusCode);
+        Assert.Contains("Too many failed sign-ins for this e-mail from your network. Try again in 1 minute.", await waiting.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await guesser.Http.GetAsync("/console")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+        Assert.Equal("/console", elsewhere.Headers.Location!.ToString());
+    }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Contains("locked", await locked.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await console.Http.GetAsync("/console")).StatusCode);
+    [Fact]
+    public async Task Unknown_disabled_and_wrong_password_sign_ins_get_the_same_answer()
+    {
+        var disabled = host.AddAgent("Jo", "jo-password-123");
+        var staff = host.Services.GetRequiredService<StaffStore>();
+        Assert.Null(staff.SetDisabled(staff.All().Single(a => a.Email == disabled).Id, true));
+        var existing = host.AddAgent("Ray", "ray-password-123");
+
+        var answers = new List<(HttpStatusCode, string?)>();
+        foreach (var (email, password) in new[] { ($"nobody.{Guid.NewGuid():N}@example.com", "any-password-1"), (disabled, "jo-password-123"), (existing, "wrong-password-1") })
+        {
+            var response = await new ConsoleClient(host).SignInAsync(email, password);
+            answers.Add((response.StatusCode, Alert().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value));
+        }
+
+        Assert.Equal((HttpStatusCode.Unauthorized, WebUtility.HtmlEncode(SignInModel.Refused)), answers[0]);
+        Assert.All(answers, a => Assert.Equal(answers[0], a));
+    }
+
+    [Fact]
+    public async Task Too_many_sign_ins_from_one_address_get_429_and_a_clear_page_others_still_sign_in()
+    {
+        var flooder = new ConsoleClient(host);
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 11; i++) // the default is 10 a minute; a different unknown e-mail each time
+            statuses.Add((await flooder.SignInAsync($"guess{i}.{Guid.NewGuid():N}@example.com", "wrong-password-1")).StatusCode);
+        var refused = await flooder.SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+        var page = await refused.Content.ReadAsStringAsync();
+        var other = await new ConsoleClient(host).SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 10), statuses.Take(10));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("There have been too many sign-in attempts. Wait a minute, then try again.", page);
+        Assert.Equal(HttpStatusCode.OK, (await flooder.Http.GetAsync("/console/signin")).StatusCode); // the page itself is not limited
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(" ", "some-password-1")]
+    [InlineData("sam@example.com", "")]
+    public async Task A_blank_e_mail_or_password_is_refused_like_a_wrong_one(string email, string password)
+    {
+        var response = await new ConsoleClient(host).SignInAsync(email, password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(WebUtility.HtmlEncode(SignInModel.Refused), await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("a note")]
+    [InlineData("")]
+    public async Task A_ticket_form_for_a_blank_ticket_number_is_not_an_error(string text)
+    {
+        var staff = new ConsoleClient(host);
+        await staff.SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+
+        var response = await staff.PostFormAsync("/console", "/console/tickets/%20?handler=Note", new() { ["text"] = text });
+
+        Assert.Equal(text.Length > 0 ? HttpStatusCode.NotFound : HttpStatusCode.Redirect, response.StatusCode);
     }
 
     [Fact]
@@ -204,5 +275,89 @@ public class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHo
         var ticket = (await staff.Http.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}"))!["ticket"]!;
         Assert.Contains(ticket["transcript"]!.AsArray(), e => (string?)e!["text"] == "We'll call you.");
         Assert.Contains(ticket["history"]!.AsArray(), h => ((string?)h!["detail"])!.StartsWith("kept"));
+    }
+
+    [Fact]
+    public async Task The_queue_total_counts_every_open_ticket_when_there_are_more_than_a_page()
+    {
+        // Low priority and due late, so they sort after the other tests' tickets; a category of their own to count them.
+        var category = $"bulk-{Guid.NewGuid():N}"[..12];
+        var due = DateTime.UtcNow.AddDays(30);
+        host.Services.GetRequiredService<TicketStore>().CreateMany(Enumerable.Range(0, 127).Select(i => new Ticket
+        {
+            Category = category, Priority = TicketPriority.Low, Status = TicketStatus.Open, ConversationId = $"{category}-{i}",
+            CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, FirstResponseDue = due, ResolutionDue = due,
+        }));
+        var staff = new ConsoleClient(host);
+        await staff.SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+
+        var page = (await staff.Http.GetFromJsonAsync<JsonObject>($"/api/tickets?category={category}&take=100"))!;
+        var (_, html) = await staff.GetAsync($"/console?category={category}");
+
+        Assert.Equal(127, (int)page["total"]!);
+        Assert.Equal(100, page["tickets"]!.AsArray().Count);
+        Assert.Contains("<span class=\"count\">127</span>", html);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers_and_only_the_website_may_be_framed_by_itself()
+    {
+        var staff = new ConsoleClient(host);
+        await staff.SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+        var anonymous = new ConsoleClient(host);
+        var flooder = new ConsoleClient(host);
+        HttpResponseMessage limited = null!;
+        for (int i = 0; i < 12; i++) limited = await flooder.SignInAsync($"flood{i}@example.com", "wrong-password-1");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+
+        List<(string What, HttpResponseMessage Response)> console =
+        [
+            ("queue, signed in, no new anti-forgery cookie", await staff.Http.GetAsync("/console")),
+            ("sign-in page, again", await staff.Http.GetAsync("/console/signin")),
+            ("redirect to sign-in", await anonymous.Http.GetAsync("/console")),
+            ("ticket api, refused", await anonymous.Http.GetAsync("/api/tickets")),
+            ("ticket api", await staff.Http.GetAsync("/api/tickets")),
+            ("health", await anonymous.Http.GetAsync("/health/live")),
+            ("stylesheet", await anonymous.Http.GetAsync("/css/console.css")),
+            ("not found", await anonymous.Http.GetAsync("/no-such-page")),
+            ("rate limited", limited),
+        ];
+        var site = await anonymous.Http.GetAsync("/");
+
+        foreach (var (what, response) in console)
+        {
+            Assert.True(response.Headers.Contains("Content-Security-Policy"), what);
+            Assert.EndsWith("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Contains("script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+        Assert.EndsWith("frame-ancestors 'self'", site.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("SAMEORIGIN", site.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", site.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_are_ignored_when_no_proxy_is_trusted()
+    {
+        var email = host.AddAgent("Ash", "ash-password-123");
+        var client = new ConsoleClient(host);
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 6; i++)
+        {
+            client.Http.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            statuses.Add((await client.SignInAsync(email, "wrong-password-1")).StatusCode);
+        }
+        var other = new ConsoleClient(host);
+        other.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var signIn = await other.SignInAsync(email, "ash-password-123");
+
+        // A new X-Forwarded-For each time did not make a new client: the sixth try waits.
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.DoesNotContain(signIn.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 }

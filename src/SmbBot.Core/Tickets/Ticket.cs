@@ -85,8 +85,8 @@ public sealed class Ticket
     public static string NumberFor(int id) => $"T-{1000 + id}";
 
     /// <summary>The sequence id of a number such as <c>T-1042</c> (case-insensitive), or null.</summary>
-    public static int? IdFor(string number) =>
-        number.Length > 2 && number.StartsWith("T-", StringComparison.OrdinalIgnoreCase)
+    public static int? IdFor(string? number) =>
+        number is { Length: > 2 } && number.StartsWith("T-", StringComparison.OrdinalIgnoreCase)
         && int.TryParse(number.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
         && n > 1000 ? n - 1000 : null;
 }

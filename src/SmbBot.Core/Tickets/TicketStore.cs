@@ -66,7 +66,7 @@ public sealed class TicketStore
     public Ticket? Get(int id) => _tickets.FindById(id);
 
     /// <summary>The ticket with this number (e.g. <c>T-1042</c>).</summary>
-    public Ticket? Get(string number) => Ticket.IdFor(number) is { } id ? Get(id) : null;
+    public Ticket? Get(string? number) => Ticket.IdFor(number) is { } id ? Get(id) : null;
 
     /// <summary>Reads, changes and writes one ticket atomically; returns it, or null when there is none.</summary>
     public Ticket? Change(int id, Action<Ticket> change)
@@ -97,8 +97,9 @@ public sealed class TicketStore
         if (!string.IsNullOrEmpty(query.Category)) q = q.Where(t => t.Category == query.Category);
         if (query.AssignedToId == "") q = q.Where(t => t.AssignedToId == null);
         else if (query.AssignedToId is { } assignee) q = q.Where(t => t.AssignedToId == assignee);
-        var ordered = q.OrderBy(t => t.QueueKey);
-        return (ordered.Skip(query.Skip).Limit(query.Take).ToList(), q.Count());
+        // LiteDB's query builder changes itself in place: counted after Skip/Limit, the total would be the page size.
+        var total = q.Count();
+        return (q.OrderBy(t => t.QueueKey).Skip(query.Skip).Limit(query.Take).ToList(), total);
     }
 
     /// <summary>Other tickets of the same customer (by CRM id or e-mail), newest first.</summary>

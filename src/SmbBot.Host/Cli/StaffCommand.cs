@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Identity;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;
 using SmbBot.Host.StaffConsole;
@@ -26,7 +26,7 @@ public static class StaffCommand
         var paths = SmbBotPaths.From(configuration);
         using var folderLock = DataFolderLock.Acquire(paths.Data);
         using var db = DataStore.Open(paths);
-        var staff = new StaffStore(db, Options.Create(configuration.GetSection(StaffOptions.SectionName).Get<StaffOptions>() ?? new()), TimeProvider.System);
+        var staff = new StaffStore(db, TimeProvider.System, new PasswordHasher<StaffAccount>());
         var (account, problem) = staff.Add(email, name, role, password);
         if (account is null)
         {

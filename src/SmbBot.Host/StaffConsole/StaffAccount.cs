@@ -13,8 +13,6 @@ public sealed class StaffAccount
     /// <summary>ASP.NET Core Identity's salted PBKDF2 hash.</summary>
     public string PasswordHash { get; set; } = "";
     public bool Disabled { get; set; }
-    public int FailedSignIns { get; set; }
-    public DateTime? LockedUntil { get; set; }
     public DateTime CreatedAt { get; set; }
     /// <summary>The alerts this person gets by e-mail at <see cref="Email"/>; null (accounts made before) means the defaults.</summary>
     public SmbBot.Core.Alerts.AlertChoices? Alerts { get; set; }

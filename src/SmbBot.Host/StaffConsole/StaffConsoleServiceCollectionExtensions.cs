@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using SmbBot.Core;
 using SmbBot.Core.Tickets;
@@ -16,7 +17,11 @@ public static class StaffConsoleServiceCollectionExtensions
     public static IServiceCollection AddStaffConsole(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<StaffOptions>(configuration, StaffOptions.SectionName);
+        services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddSingleton<StaffStore>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffSignIn>();
+        services.AddSignInRateLimits();
         services.AddHostedService<StaffBootstrap>();
         var session = configuration.GetValue($"{StaffOptions.SectionName}:SessionMinutes", 8 * 60);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>

@@ -10,11 +10,20 @@ public sealed class StaffOptions : IValidatableObject
     /// <summary>Creates the first admin when there is none (environment <c>Staff__BootstrapAdmin__Email</c> and <c>__Password</c>).</summary>
     public BootstrapAdmin BootstrapAdmin { get; set; } = new();
 
-    /// <summary>Failed sign-ins in a row that lock an account.</summary>
-    [Range(3, 50)] public int LockoutAttempts { get; set; } = 5;
+    /// <summary>
+    /// Failed sign-ins for one e-mail from one client address before each further try from there has to wait. There is
+    /// no account lock-out: anyone could trigger it and keep staff out.
+    /// </summary>
+    [Range(3, 50)] public int SignInFreeAttempts { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked.</summary>
-    [Range(1, 24 * 60)] public int LockoutMinutes { get; set; } = 15;
+    /// <summary>The longest wait (minutes); it starts at one minute and doubles with every further failure.</summary>
+    [Range(1, 24 * 60)] public int SignInMaxWaitMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in attempts per minute from one client address (an IPv6 /64 counts as one); beyond that, 429.</summary>
+    [Range(1, 10_000)] public int SignInsPerMinutePerAddress { get; set; } = 10;
+
+    /// <summary>Sign-in attempts per minute from everyone together: bounds the password-hashing work; beyond that, 429.</summary>
+    [Range(1, 100_000)] public int SignInsPerMinute { get; set; } = 120;
 
     /// <summary>How long a console sign-in lasts without use.</summary>
     [Range(5, 7 * 24 * 60)] public int SessionMinutes { get; set; } = 8 * 60;

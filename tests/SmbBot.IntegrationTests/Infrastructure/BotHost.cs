@@ -38,6 +38,7 @@ public class BotHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         // Created with the logger factory, before any of the bot's services, so the container disposes it after them.
         builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(_ => _disposed));
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

@@ -4,10 +4,23 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SmbBot.IntegrationTests.Infrastructure;
 
-/// <summary>A browser-like client of the staff console: keeps cookies, sends the anti-forgery token with forms.</summary>
-public sealed partial class ConsoleClient(BotHost host)
+/// <summary>
+/// A browser-like client of the staff console: keeps cookies, sends the anti-forgery token with forms. Each client comes
+/// from an address of its own (<paramref name="address"/>, or a random one), see <see cref="TestClientAddress"/>.
+/// </summary>
+public sealed partial class ConsoleClient
 {
-    public HttpClient Http { get; } = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public ConsoleClient(BotHost host, string? address = null)
+    {
+        Http = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Address = address ?? TestClientAddress.Random();
+        Http.DefaultRequestHeaders.Add(TestClientAddress.Header, Address);
+    }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The address the host sees this client's requests come from.</summary>
+    public string Address { get; }
 
     /// <summary>Signs in; returns the response to the form post.</summary>
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>

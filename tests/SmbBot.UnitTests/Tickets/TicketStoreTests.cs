@@ -164,6 +164,24 @@ public class TicketStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_queue_total_counts_every_matching_ticket_not_the_page()
+    {
+        var desk = Desk();
+        for (int i = 0; i < 7; i++) desk.Open(Conversation($"q{i}", "x"), EscalationReason.AskedForPerson, Decision(Intents.Human));
+        var closed = desk.Open(Conversation("q-closed", "x"), EscalationReason.AskedForPerson, Decision(Intents.Human));
+        _store.Change(closed.Id, t => t.Status = TicketStatus.Closed);
+        TicketStatus[] open = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
+
+        var (first, firstTotal) = _store.Queue(new TicketQuery(open, Take: 3));
+        var (last, lastTotal) = _store.Queue(new TicketQuery(open, Skip: 6, Take: 3));
+
+        Assert.Equal(3, first.Count);
+        Assert.Equal(7, firstTotal);
+        Assert.Single(last);
+        Assert.Equal(7, lastTotal);
+    }
+
+    [Fact]
     public void Idle_conversations_are_forgotten_unless_a_ticket_is_open()
     {
         var store = new ConversationStore(_db);

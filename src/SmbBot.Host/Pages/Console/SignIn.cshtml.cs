@@ -3,35 +3,36 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using SmbBot.Host.StaffConsole;
 
 namespace SmbBot.Host.Pages.Console;
 
-public sealed class SignInModel(StaffStore staff) : PageModel
+[EnableRateLimiting(SignInRateLimits.Policy)]
+public sealed class SignInModel(StaffSignIn signIn) : PageModel
 {
-    [BindProperty] public string Email { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
+    /// <summary>The one answer to a wrong e-mail, a wrong password and a disabled account, so none tells which accounts exist.</summary>
+    public const string Refused = "The e-mail or password is wrong, or the account is disabled.";
+
+    // Model binding turns an empty or blank field into null.
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
     public string? Problem { get; private set; }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
-        var (result, account) = staff.SignIn(Email, Password);
-        if (result != StaffSignInResult.Success)
+        var outcome = signIn.Attempt(Email ?? "", Password ?? "", ClientAddress.Key(HttpContext.Connection.RemoteIpAddress));
+        if (outcome.Account is not { } account)
         {
-            Problem = result switch
-            {
-                StaffSignInResult.LockedOut => "This account is locked after too many failed attempts. Try again later.",
-                StaffSignInResult.Disabled => "This account is disabled. Ask an admin.",
-                _ => "The e-mail or password is wrong.",
-            };
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            Problem = outcome.Wait is { } wait ? TooMany(wait) : Refused;
+            Response.StatusCode = outcome.Wait is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status429TooManyRequests;
             return Page();
         }
         var identity = new ClaimsIdentity(
         [
-            new Claim(ClaimTypes.NameIdentifier, account!.Id),
+            new Claim(ClaimTypes.NameIdentifier, account.Id),
             new Claim(ClaimTypes.Name, account.DisplayName),
             new Claim(ClaimTypes.Email, account.Email),
             new Claim(ClaimTypes.Role, account.Role),
@@ -44,5 +45,11 @@ public sealed class SignInModel(StaffStore staff) : PageModel
     {
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/console/signin");
+    }
+
+    private static string TooMany(TimeSpan wait)
+    {
+        var minutes = (int)Math.Ceiling(wait.TotalMinutes);
+        return $"Too many failed sign-ins for this e-mail from your network. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}.";
     }
 }

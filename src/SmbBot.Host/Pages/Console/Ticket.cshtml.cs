@@ -77,6 +77,6 @@ public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat ch
     private RedirectResult Done(string number, string message)
     {
         TempData["message"] = message;
-        return Redirect($"/console/tickets/{Uri.EscapeDataString(number)}");
+        return Redirect($"/console/tickets/{Uri.EscapeDataString(number ?? "")}"); // a blank route value binds as null
     }
 }
