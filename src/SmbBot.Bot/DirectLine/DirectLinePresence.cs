@@ -8,10 +8,10 @@ namespace SmbBot.Bot.DirectLine;
 /// fetched. Kept in memory only: after a restart nobody counts as present until their page reconnects, so a staff
 /// reply is e-mailed rather than lost.
 /// </summary>
-public sealed class DirectLinePresence(TimeProvider clock) : ICustomerPresence
+public sealed class DirectLinePresence(TimeProvider clock, SmbBot.Core.Mail.MailOptions mail) : ICustomerPresence
 {
-    /// <summary>A chat that polled within this long counts as open (Web Chat polls every second or so).</summary>
-    public static readonly TimeSpan RecentPoll = TimeSpan.FromSeconds(20);
+    /// <summary>A chat that fetched within this long counts as open (Web Chat polls every second or so): <c>Mail:CustomerAwaySeconds</c>.</summary>
+    private TimeSpan RecentPoll => TimeSpan.FromSeconds(mail.CustomerAwaySeconds);
 
     private sealed class Seen
     {

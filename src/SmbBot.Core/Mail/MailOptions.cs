@@ -23,6 +23,10 @@ public sealed class MailOptions : IValidatableObject
     [Range(0.0, 1440.0)]
     public double CustomerReplyAfterMinutes { get; set; } = 3;
 
+    /// <summary>A website chat that has had no stream open and fetched nothing for this long counts as left.</summary>
+    [Range(1, 3600)]
+    public int CustomerAwaySeconds { get; set; } = 20;
+
     /// <summary>At most this many e-mails to a customer per ticket in any hour; more wait on the ticket page.</summary>
     [Range(1, 100)]
     public int CustomerMailsPerHour { get; set; } = 5;

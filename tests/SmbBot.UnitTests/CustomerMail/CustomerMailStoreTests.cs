@@ -108,7 +108,7 @@ public class CustomerMailStoreTests : IDisposable
     public void A_website_chat_is_present_while_its_stream_is_open_or_it_polled_lately_and_has_shown_what_it_fetched()
     {
         var clock = new FakeClock(Now);
-        var presence = new DirectLinePresence(clock);
+        var presence = new DirectLinePresence(clock, new Core.Mail.MailOptions { CustomerAwaySeconds = 20 });
 
         Assert.False(presence.IsInChat("directline", "c1"));
         var stream = presence.StreamOpened("c1");
@@ -117,7 +117,7 @@ public class CustomerMailStoreTests : IDisposable
         presence.Fetched("c1", 7);
         stream.Dispose();
         Assert.True(presence.IsInChat("directline", "c1"));
-        clock.Advance(DirectLinePresence.RecentPoll);
+        clock.Advance(TimeSpan.FromSeconds(20));
         Assert.False(presence.IsInChat("directline", "c1"));
         Assert.True(presence.HasShown("directline", "c1", "c1|0000007"));
         Assert.False(presence.HasShown("directline", "c1", "c1|0000008"));
