@@ -35,8 +35,5 @@ public sealed class MailInboxStore
     public IReadOnlyDictionary<string, int> Counts() =>
         _records.FindAll().GroupBy(r => r.Outcome).ToDictionary(g => Name(g.Key), g => g.Count());
 
-    /// <summary>Deletes records older than <paramref name="cutoff"/>; returns how many.</summary>
-    public int DeleteBefore(DateTime cutoff) => _records.DeleteMany(r => r.At < cutoff);
-
     private static string Name(InboundOutcome outcome) => char.ToLowerInvariant(outcome.ToString()[0]) + outcome.ToString()[1..];
 }
