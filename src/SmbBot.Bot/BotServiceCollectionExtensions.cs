@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmbBot.Core;
 
@@ -25,6 +26,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ReplyComposer>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<StaffChat>();
+        services.TryAddSingleton<SmbBot.Core.CustomerMail.ICustomerMail>(SmbBot.Core.CustomerMail.NoCustomerMail.Instance);
         services.AddSingleton<IBot, CustomerServiceBot>();
         return services;
     }

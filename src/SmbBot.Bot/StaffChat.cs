@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using SmbBot.Core.Conversations;
+using SmbBot.Core.CustomerMail;
 using SmbBot.Core.Tickets;
 
 namespace SmbBot.Bot;
@@ -12,20 +13,22 @@ namespace SmbBot.Bot;
 /// the ticket's stored conversation reference. What cannot be delivered stays on the ticket.
 /// </summary>
 public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer replies, TicketDesk desk, ConversationStore conversations,
-    ConversationLocks locks, TimeProvider clock, ILogger<StaffChat> logger)
+    ConversationLocks locks, ICustomerMail email, TimeProvider clock, ILogger<StaffChat> logger)
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// Records a staff reply on the ticket, then sends it to the customer's chat; returns whether the chat took it. A
-    /// reply the chat cannot take stays on the ticket, marked so.
+    /// reply the chat cannot take stays on the ticket, marked so. Either way the customer's e-mail leg decides whether
+    /// the reply also goes by e-mail (the customer is not in the chat, or does not read it there in time).
     /// </summary>
     public async Task<bool> ReplyAsync(Ticket ticket, string staffId, string staffName, string text)
     {
         desk.AddStaffReply(ticket.Id, staffId, staffName, text);
-        var delivered = await SendAsync(ticket, replies.StaffMessage(staffName, text));
-        if (!delivered) desk.ReplyNotDelivered(ticket.Id, staffName);
-        return delivered;
+        var activityId = await SendAsync(ticket, replies.StaffMessage(staffName, text));
+        if (activityId is null) desk.ReplyNotDelivered(ticket.Id, staffName);
+        email.StaffReplied(ticket.Id, staffName, text, activityId);
+        return activityId is not null;
     }
 
     /// <summary>Resolves the ticket, gives the conversation back to the bot and asks the customer for a 1-5 rating.</summary>
@@ -40,24 +43,26 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
             desk.Perform(commands, after);
             conversations.Save(after);
         }
-        return await SendAsync(ticket, handBack);
+        return await SendAsync(ticket, handBack) is not null;
     }
 
-    private async Task<bool> SendAsync(Ticket ticket, IMessageActivity message)
+    /// <summary>Sends into the ticket's chat; returns the id the channel gave the activity ("" if none), or null when it failed.</summary>
+    private async Task<string?> SendAsync(Ticket ticket, IMessageActivity message)
     {
         var reference = JsonConvert.DeserializeObject<ConversationReference>(ticket.ConversationReference);
-        if (reference?.Conversation?.Id is null || string.IsNullOrEmpty(reference.ServiceUrl)) return false;
+        if (reference?.Conversation?.Id is null || string.IsNullOrEmpty(reference.ServiceUrl)) return null;
         using var timeout = new CancellationTokenSource(SendTimeout);
         try
         {
+            string? id = null;
             await adapter.ContinueConversationAsync(string.Empty, reference,
-                async (turn, ct) => await turn.SendActivityAsync(message, ct), timeout.Token);
-            return true;
+                async (turn, ct) => id = (await turn.SendActivityAsync(message, ct))?.Id, timeout.Token);
+            return id ?? "";
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogNotDelivered(logger, e, ticket.Number, reference.ChannelId);
-            return false;
+            return null;
         }
     }
 

@@ -13,7 +13,7 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, SmbBot.Understanding.BotRuntime runtime, BackupStatus backups, OutboxStore outbox, SmbBot.Core.StoreFaults faults) =>
+        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, SmbBot.Understanding.BotRuntime runtime, BackupStatus backups, OutboxStore outbox, SmbBot.Core.StoreFaults faults, CustomerMail.MailboxStatus mailbox) =>
         {
             bool storeOpen;
             OutboxHealth? outboxHealth = null;
@@ -25,7 +25,7 @@ public static class HealthEndpoints
             catch (Exception e) when (e is LiteException or IOException) { storeOpen = false; }
             var report = new ReadyReport(storeOpen && understanding.IsReady, storeOpen, understanding.IsReady,
                 runtime.Knowledge?.Faq.Count ?? 0, runtime.Knowledge?.Customers.Count ?? 0, runtime.Thresholds,
-                runtime.Knowledge?.Problems.Select(p => p.ToString()).ToArray() ?? [], backups.Report, outboxHealth);
+                runtime.Knowledge?.Problems.Select(p => p.ToString()).ToArray() ?? [], backups.Report, outboxHealth, Mailbox(mailbox));
             return report.Ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
@@ -38,11 +38,21 @@ public static class HealthEndpoints
         catch (LiteException) { return null; }
     }
 
+    /// <summary>The support mailbox's state; like the outbox, never part of being ready.</summary>
+    private static CustomerMail.MailboxReport? Mailbox(CustomerMail.MailboxStatus mailbox)
+    {
+        try { return mailbox.Report(); }
+        catch (Exception e) when (e is LiteException or IOException) { return null; }
+    }
+
     /// <summary>What the readiness check found.</summary>
     /// <param name="Thresholds">The routing thresholds in use and where each comes from (calibrated, set, fallback).</param>
     /// <param name="LeftOut">What the knowledge files hold that the bot could not use, with file, line and reason.</param>
     /// <param name="Backup">The last backup and the last failed one; a failing backup does not make the bot unready.</param>
-    /// <param name="Outbox">Alerts (and later e-mails) waiting, failing or given up, and the latest error: not part of <paramref name="Ready"/>.</param>
+    /// <param name="Outbox">Alerts and e-mails to customers waiting, failing or given up, and the latest error: not part of <paramref name="Ready"/>.</param>
+    /// <param name="Mailbox">The support mailbox: whether it is read, its last problem, and the e-mails read by outcome
+    /// (auto-replies, bounces and our own messages refused among them): not part of <paramref name="Ready"/>.</param>
     public sealed record ReadyReport(bool Ready, bool StoreOpen, bool ModelLoaded, int FaqEntries, int Customers,
-        IReadOnlyList<ThresholdInUse> Thresholds, IReadOnlyList<string> LeftOut, BackupReport Backup, OutboxHealth? Outbox);
+        IReadOnlyList<ThresholdInUse> Thresholds, IReadOnlyList<string> LeftOut, BackupReport Backup, OutboxHealth? Outbox,
+        CustomerMail.MailboxReport? Mailbox);
 }

@@ -7,6 +7,7 @@ using SmbBot.Host;
 using SmbBot.Host.Backups;
 using SmbBot.Host.Alerts;
 using SmbBot.Host.Cli;
+using SmbBot.Host.CustomerMail;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;
 using SmbBot.Host.StaffConsole;
@@ -26,6 +27,7 @@ builder.Services.AddDirectLine(builder.Configuration, sp => sp.GetRequiredServic
 builder.Services.AddStaffConsole(builder.Configuration);
 builder.Services.AddStaffAlerts(builder.Configuration);
 builder.Services.AddWebSecurity(builder.Configuration);
+builder.Services.AddCustomerMail();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddSettings<TicketReadApiOptions>(builder.Configuration, TicketReadApiOptions.SectionName);

@@ -50,7 +50,8 @@ internal static class DirectLineConversationEndpoints
         await Reply(http, 200, tokens, root, conversation);
     }
 
-    public static async Task GetActivities(HttpContext http, string conversationId, DirectLineAccess access, DirectLineStore store, DirectLineOptions options)
+    public static async Task GetActivities(HttpContext http, string conversationId, DirectLineAccess access, DirectLineStore store, DirectLineOptions options,
+        DirectLinePresence presence)
     {
         var (claims, conversation) = await access.CheckAsync(http, Bearer(http), conversationId);
         if (claims is null) return;
@@ -73,6 +74,7 @@ internal static class DirectLineConversationEndpoints
         http.Response.StatusCode = 200;
         http.Response.ContentType = "application/json; charset=utf-8";
         await page.WriteAsync((bytes, _, cancel) => http.Response.Body.WriteAsync(bytes, cancel), http.RequestAborted);
+        presence.Fetched(conversationId, page.Watermark);
     }
 
     public static async Task Post(HttpContext http, string conversationId, DirectLineAccess access, DirectLineChannel channel, DirectLineOptions options)

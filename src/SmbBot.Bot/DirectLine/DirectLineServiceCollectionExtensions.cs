@@ -24,6 +24,8 @@ public static class DirectLineServiceCollectionExtensions
         services.AddDirectLineRateLimits();
         services.AddSingleton(sp => new ConnectorAddress(sp.GetRequiredService<DirectLineOptions>(), () => ServerAddress(sp)));
         services.AddSingleton<DirectLineChannel>();
+        services.AddSingleton<DirectLinePresence>();
+        services.AddSingleton<SmbBot.Core.CustomerMail.ICustomerPresence>(sp => sp.GetRequiredService<DirectLinePresence>());
         services.AddHostedService<DirectLineJanitor>();
         return services;
     }

@@ -12,7 +12,7 @@ namespace SmbBot.Bot.DirectLine;
 internal static class DirectLineStreamEndpoint
 {
     public static async Task Stream(HttpContext http, string conversationId, DirectLineAccess access, DirectLineStore store,
-        DirectLineOptions options, IHostApplicationLifetime lifetime)
+        DirectLineOptions options, IHostApplicationLifetime lifetime, DirectLinePresence presence)
     {
         // Browsers cannot set headers on a socket: the token comes in the query string.
         var (claims, conversation) = await access.CheckAsync(http, http.Request.Query["t"], conversationId);
@@ -28,6 +28,7 @@ internal static class DirectLineStreamEndpoint
             return;
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var open = presence.StreamOpened(conversationId);
         var watermark = ParseWatermark(http.Request.Query["watermark"]);
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var reading = DrainAsync(socket, closing); // the client sends "" every 20 s; a close ends the stream
@@ -42,6 +43,7 @@ internal static class DirectLineStreamEndpoint
                 {
                     await page.WriteAsync((bytes, last, cancel) => socket.SendAsync(bytes, WebSocketMessageType.Text, last, cancel), streaming.Token);
                     watermark = page.Watermark;
+                    presence.Fetched(conversationId, watermark);
                     continue;
                 }
                 await store.ChangedAsync(conversationId, watermark, streaming.Token);

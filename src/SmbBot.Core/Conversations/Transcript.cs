@@ -11,6 +11,12 @@ public sealed class TranscriptEntry
     public string Text { get; set; } = "";
     /// <summary>Staff member's display name for staff entries.</summary>
     public string? Name { get; set; }
+
+    /// <summary><c>email</c> for a customer's e-mailed answer; null for the chat.</summary>
+    public string? Via { get; set; }
+
+    /// <summary>The whole e-mail as written, quoted earlier text included, when <see cref="Text"/> was cut from it.</summary>
+    public string? Original { get; set; }
 }
 
 /// <summary>An FAQ entry the bot answered with or offered.</summary>

@@ -13,11 +13,29 @@ public sealed class MailOptions : IValidatableObject
     /// <summary>The sender, <c>help@example.com</c> or <c>Harbour &amp; Pine &lt;help@example.com&gt;</c>.</summary>
     public string? From { get; set; }
 
-    /// <summary>The support mailbox the bot will read customers' answers from (declared for the e-mail leg; not used yet).</summary>
+    /// <summary>The support mailbox customers' e-mailed answers are read from; no <c>Imap:Host</c>: none are read.</summary>
     public ImapSettings Imap { get; set; } = new();
+
+    /// <summary>
+    /// A staff reply the website chat has not shown the customer after this many minutes is e-mailed to them (at once
+    /// when they are not in the chat at all).
+    /// </summary>
+    [Range(0.0, 1440.0)]
+    public double CustomerReplyAfterMinutes { get; set; } = 3;
+
+    /// <summary>A website chat that has had no stream open and fetched nothing for this long counts as left.</summary>
+    [Range(1, 3600)]
+    public int CustomerAwaySeconds { get; set; } = 20;
+
+    /// <summary>At most this many e-mails to a customer per ticket in any hour; more wait on the ticket page.</summary>
+    [Range(1, 100)]
+    public int CustomerMailsPerHour { get; set; } = 5;
 
     /// <summary>True when e-mail can be sent.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Smtp.Host);
+
+    /// <summary>True when customers' answers are read from the support mailbox.</summary>
+    public bool ReadsMailbox => !string.IsNullOrWhiteSpace(Imap.Host);
 
     /// <summary>The address part of <see cref="From"/>.</summary>
     public string FromAddress => Sender.Split(From).Address;
@@ -30,6 +48,12 @@ public sealed class MailOptions : IValidatableObject
     {
         foreach (var problem in Smtp.Problems("Mail:Smtp", IsConfigured)) yield return new ValidationResult(problem);
         foreach (var problem in Imap.Problems("Mail:Imap", !string.IsNullOrWhiteSpace(Imap.Host))) yield return new ValidationResult(problem);
+        if (ReadsMailbox && string.IsNullOrWhiteSpace(Imap.UserName))
+            yield return new ValidationResult("Mail:Imap:UserName and Mail:Imap:Password are required when Mail:Imap:Host is set (the support mailbox's sign-in)");
+        if (ReadsMailbox && string.IsNullOrWhiteSpace(Imap.Folder))
+            yield return new ValidationResult("Mail:Imap:Folder must name the folder customers' answers arrive in (usually INBOX)");
+        if (Imap.PollSeconds is < 1 or > 3600)
+            yield return new ValidationResult($"Mail:Imap:PollSeconds {Imap.PollSeconds} must be between 1 and 3600");
         if (IsConfigured && string.IsNullOrWhiteSpace(From))
             yield return new ValidationResult("Mail:From is required when Mail:Smtp:Host is set (the address alerts come from, e.g. help@example.com)");
         else if (!string.IsNullOrWhiteSpace(From) && !CustomerCsvLoader.IsEmail(FromAddress))
@@ -97,6 +121,9 @@ public sealed class ImapSettings : MailServerSettings
 {
     /// <summary>The folder customers' answers arrive in.</summary>
     public string Folder { get; set; } = "INBOX";
+
+    /// <summary>How often the folder is read for unseen messages.</summary>
+    public int PollSeconds { get; set; } = 60;
 
     protected override int DefaultPort(MailSecurity security) => security == MailSecurity.SslOnConnect ? 993 : 143;
 }

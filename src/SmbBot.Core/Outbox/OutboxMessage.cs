@@ -50,6 +50,27 @@ public sealed class OutboxMessage
     /// <summary>Tried the most times allowed; kept for staff to see.</summary>
     public bool GaveUp { get; set; }
 
+    /// <summary>The e-mail's Message-ID (without angle brackets) when it must be known again: a customer's answer refers to it.</summary>
+    public string? MessageId { get; set; }
+
+    /// <summary>The Message-ID this e-mail answers, so mail programs thread it.</summary>
+    public string? InReplyTo { get; set; }
+
+    /// <summary>Earlier Message-IDs of the thread, space-separated, without angle brackets.</summary>
+    public string? References { get; set; }
+
+    /// <summary>The chat activity this e-mail repeats: not needed when the customer's chat has shown it by send time.</summary>
+    public string? ChatActivityId { get; set; }
+
+    /// <summary>Why the message was not sent after all (the customer read the reply in the chat, asked for no e-mail, …).</summary>
+    public string? NotNeeded { get; set; }
+
     /// <summary>Waiting after at least one failure, or given up.</summary>
-    [BsonIgnore] public bool Failing => SentAt is null && Attempts > 0;
+    [BsonIgnore] public bool Failing => SentAt is null && NotNeeded is null && Attempts > 0;
+
+    /// <summary>A message to the customer (not a staff alert).</summary>
+    [BsonIgnore] public bool ToCustomer => Kind?.StartsWith(CustomerKindPrefix, StringComparison.Ordinal) == true;
+
+    /// <summary>Kinds of messages to customers start with this.</summary>
+    public const string CustomerKindPrefix = "customer:";
 }

@@ -24,6 +24,7 @@ public sealed class OutboxStore
         _messages.EnsureIndex(m => m.NextAttemptAt);
         _messages.EnsureIndex(m => m.TicketId);
         _messages.EnsureIndex(m => m.SentAt);
+        _messages.EnsureIndex(m => m.MessageId);
     }
 
     /// <summary>Queues the messages whose ids are not in the outbox yet; returns how many were new.</summary>
@@ -45,12 +46,12 @@ public sealed class OutboxStore
 
     /// <summary>Messages to send now, oldest first.</summary>
     public IReadOnlyList<OutboxMessage> Due(DateTime nowUtc, int take = 100) =>
-        _messages.Query().Where(m => m.SentAt == null && !m.GaveUp && m.NextAttemptAt <= nowUtc)
+        _messages.Query().Where(m => m.SentAt == null && !m.GaveUp && m.NotNeeded == null && m.NextAttemptAt <= nowUtc)
             .OrderBy(m => m.NextAttemptAt).Limit(take).ToList();
 
     /// <summary>The soonest time a waiting message is due, or null.</summary>
     public DateTime? NextDue() =>
-        _messages.Query().Where(m => m.SentAt == null && !m.GaveUp).OrderBy(m => m.NextAttemptAt).FirstOrDefault()?.NextAttemptAt;
+        _messages.Query().Where(m => m.SentAt == null && !m.GaveUp && m.NotNeeded == null).OrderBy(m => m.NextAttemptAt).FirstOrDefault()?.NextAttemptAt;
 
     /// <summary>Records that the receiving server accepted the message.</summary>
     public void MarkSent(string id, DateTime nowUtc) => Change(id, m =>
@@ -69,6 +70,24 @@ public sealed class OutboxStore
         m.NextAttemptAt = nowUtc + retryIn;
         m.GaveUp = m.Attempts >= maxAttempts;
     });
+
+    /// <summary>Records that the message need not go after all, and why.</summary>
+    public void MarkNotNeeded(string id, string reason, DateTime nowUtc) => Change(id, m =>
+    {
+        m.NotNeeded = reason;
+        m.LastAttemptAt = nowUtc;
+    });
+
+    /// <summary>The message that was sent with this Message-ID (angle brackets allowed), or null.</summary>
+    public OutboxMessage? WithMessageId(string messageId)
+    {
+        var id = messageId.Trim().Trim('<', '>');
+        return id.Length == 0 ? null : _messages.FindOne(m => m.MessageId == id);
+    }
+
+    /// <summary>The ticket's e-mails to the customer, oldest first.</summary>
+    public IReadOnlyList<OutboxMessage> CustomerMails(int ticketId) =>
+        _messages.Find(m => m.TicketId == ticketId).Where(m => m.ToCustomer).OrderBy(m => m.CreatedAt).ToArray();
 
     /// <summary>Messages of a ticket not sent after a try, newest first.</summary>
     public IReadOnlyList<OutboxMessage> FailingFor(int ticketId) =>
@@ -92,7 +111,7 @@ public sealed class OutboxStore
     /// <summary>Counts of waiting and failing messages and the latest error.</summary>
     public OutboxHealth Health()
     {
-        var unsent = _messages.Find(m => m.SentAt == null).ToArray();
+        var unsent = _messages.Find(m => m.SentAt == null && m.NotNeeded == null).ToArray();
         var latest = unsent.Where(m => m.LastError is not null).MaxBy(m => m.LastAttemptAt);
         return new OutboxHealth(unsent.Count(m => !m.GaveUp), unsent.Count(m => m.Attempts > 0), unsent.Count(m => m.GaveUp),
             latest?.LastError, latest?.LastAttemptAt);

@@ -75,6 +75,12 @@ public sealed class Ticket
     /// <summary>The customer's 1-5 rating of the help they got, asked when the ticket is resolved.</summary>
     public int? Rating { get; set; }
 
+    /// <summary>The customer asked for no more e-mails about this ticket ("stop" or "unsubscribe").</summary>
+    public bool EmailStopped { get; set; }
+
+    /// <summary>Keys of the customer's e-mails already on the ticket (their Message-IDs), so none is added twice.</summary>
+    public List<string> ReceivedMailIds { get; set; } = [];
+
     /// <summary>Internal notes: staff only, never shown to the customer.</summary>
     public List<TicketEvent> Notes { get; set; } = [];
 

@@ -10,7 +10,7 @@ namespace SmbBot.Host.Alerts;
 /// sent only after its server accepted it; a failure is recorded on it and retried with growing waits.
 /// </summary>
 public sealed partial class OutboxSender(OutboxStore outbox, MailOptions mail, AlertOptions options, WebhookPoster webhook,
-    TimeProvider clock, ILogger<OutboxSender> logger) : BackgroundService
+    CustomerMail.CustomerMailQueue customerMail, TimeProvider clock, ILogger<OutboxSender> logger) : BackgroundService
 {
     /// <summary>Longest sleep without a wake-up; also how soon a message left by a stopped host is picked up.</summary>
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(30);
@@ -49,6 +49,11 @@ public sealed partial class OutboxSender(OutboxStore outbox, MailOptions mail, A
         string? smtpDown = null;
         foreach (var message in due)
         {
+            if (message.ToCustomer && customerMail.NotNeeded(message) is { } reason)
+            {
+                outbox.MarkNotNeeded(message.Id, reason, Now());
+                continue;
+            }
             string? error;
             if (message.Channel == OutboxChannel.Webhook)
             {

@@ -18,12 +18,26 @@ public static class MailText
         var mail = new MimeMessage { Subject = message.Subject, Body = new TextPart("plain") { Text = message.Body } };
         mail.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         mail.To.Add(MailboxAddress.Parse(message.To));
-        mail.MessageId = $"{Hash(message.Id)}@{Domain(options.FromAddress)}";
+        mail.MessageId = message.MessageId ?? MessageIdFor(message.Id, options);
         mail.Date = message.CreatedAt;
-        // Automatic: out-of-office replies must not answer it (RFC 3834).
-        mail.Headers.Add("Auto-Submitted", "auto-generated");
+        if (message.ToCustomer)
+        {
+            // A person's reply: the customer answers it, and the answer threads with it in their mail program.
+            if (message.InReplyTo is { } inReplyTo) mail.InReplyTo = inReplyTo;
+            foreach (var reference in (message.References ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)) mail.References.Add(reference);
+            // Asks Exchange and Outlook not to send out-of-office replies to it.
+            mail.Headers.Add("X-Auto-Response-Suppress", "OOF, AutoReply");
+        }
+        else
+        {
+            // Automatic: out-of-office replies must not answer it (RFC 3834).
+            mail.Headers.Add("Auto-Submitted", "auto-generated");
+        }
         return mail;
     }
+
+    /// <summary>The Message-ID (without angle brackets) of the outbox message <paramref name="outboxId"/>.</summary>
+    public static string MessageIdFor(string outboxId, MailOptions options) => $"{Hash(outboxId)}@{Domain(options.FromAddress)}";
 
     private static string Hash(string id) => "smbbot." + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32];
 

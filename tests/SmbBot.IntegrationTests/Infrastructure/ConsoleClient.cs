@@ -5,21 +5,30 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace SmbBot.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A browser-like client of the staff console: keeps cookies, sends the anti-forgery token with forms. Each client comes
-/// from an address of its own (<paramref name="address"/>, or a random one), see <see cref="TestClientAddress"/>.
+/// A browser-like client of the staff console: keeps cookies, sends the anti-forgery token with forms. Each in-process
+/// client comes from an address of its own (<paramref name="address"/>, or a random one), see <see cref="TestClientAddress"/>.
 /// </summary>
 public sealed partial class ConsoleClient
 {
     public ConsoleClient(BotHost host, string? address = null)
+        : this(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), address ?? TestClientAddress.Random())
     {
-        Http = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        Address = address ?? TestClientAddress.Random();
-        Http.DefaultRequestHeaders.Add(TestClientAddress.Header, Address);
     }
+
+    private ConsoleClient(HttpClient http, string? address)
+    {
+        Http = http;
+        Address = address ?? "";
+        if (address is not null) Http.DefaultRequestHeaders.Add(TestClientAddress.Header, address);
+    }
+
+    /// <summary>A client of a host running as its own process at <paramref name="baseAddress"/>.</summary>
+    public static ConsoleClient Over(Uri baseAddress) =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress }, null);
 
     public HttpClient Http { get; }
 
-    /// <summary>The address the host sees this client's requests come from.</summary>
+    /// <summary>The address the host sees this client's requests come from (empty for a host in its own process).</summary>
     public string Address { get; }
 
     /// <summary>Signs in; returns the response to the form post.</summary>
