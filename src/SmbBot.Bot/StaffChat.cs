@@ -22,8 +22,10 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
     /// </summary>
     public async Task<bool> ReplyAsync(Ticket ticket, string staffId, string staffName, string text)
     {
+        // A reply without a claim takes the ticket too: the customer is told who joined first.
+        if (ticket.AssignedToId is null) await JoinedAsync(ticket, staffName);
         desk.AddStaffReply(ticket.Id, staffId, staffName, text);
-        var delivered = await SendAsync(ticket, replies.StaffMessage(staffName, text));
+        var delivered = await SendAsync(ticket, replies.StaffMessage(staffId, staffName, text));
         if (!delivered) desk.ReplyNotDelivered(ticket.Id, staffName);
         return delivered;
     }
@@ -43,6 +45,19 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
         return await SendAsync(ticket, handBack);
     }
 
+    /// <summary>Tells the customer that <paramref name="staffName"/> has taken the ticket; the bot stays quiet from now on.</summary>
+    public async Task<bool> JoinedAsync(Ticket ticket, string staffName)
+    {
+        var joined = replies.Joined(ticket, staffName);
+        using (await locks.EnterAsync(ticket.ConversationId, CancellationToken.None))
+        {
+            var (after, commands) = ConversationFlow.BotSaid(conversations.Load(ticket.ConversationId), [joined.Text], clock.GetUtcNow().UtcDateTime, ticket.Id);
+            desk.Perform(commands, after);
+            conversations.Save(after);
+        }
+        return await SendAsync(ticket, joined);
+    }
+
     private async Task<bool> SendAsync(Ticket ticket, IMessageActivity message)
     {
         var reference = JsonConvert.DeserializeObject<ConversationReference>(ticket.ConversationReference);
@@ -51,7 +66,13 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
         try
         {
             await adapter.ContinueConversationAsync(string.Empty, reference,
-                async (turn, ct) => await turn.SendActivityAsync(message, ct), timeout.Token);
+                async (turn, ct) =>
+                {
+                    // The SDK sends every activity from the conversation reference's bot; a staff member's stays theirs.
+                    if (message.From is { } from)
+                        turn.OnSendActivities((_, activities, next) => { activities.ForEach(a => a.From = from); return next(); });
+                    await turn.SendActivityAsync(message, ct);
+                }, timeout.Token);
             return true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -5,9 +5,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace SmbBot.IntegrationTests.Infrastructure;
 
 /// <summary>A browser-like client of the staff console: keeps cookies, sends the anti-forgery token with forms.</summary>
-public sealed partial class ConsoleClient(BotHost host)
+public sealed partial class ConsoleClient(HttpClient http)
 {
-    public HttpClient Http { get; } = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public ConsoleClient(BotHost host) : this(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })) { }
+
+    /// <summary>A client of a host running in its own process at <paramref name="baseAddress"/>.</summary>
+    public static ConsoleClient For(Uri baseAddress) =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = baseAddress });
+
+    public HttpClient Http { get; } = http;
 
     /// <summary>Signs in; returns the response to the form post.</summary>
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
