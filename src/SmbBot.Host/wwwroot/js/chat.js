@@ -51,6 +51,22 @@
     };
   }
 
+  // Web Chat groups messages by role, so a staff reply after the bot's would share the bot's avatar: group by sender id.
+  function groupBySenderMiddleware() {
+    return function (next) {
+      return function (args) {
+        const groups = next(args);
+        const bySender = [];
+        args.activities.forEach(function (activity, i) {
+          const previous = args.activities[i - 1];
+          const same = previous && previous.from.role === activity.from.role && previous.from.id === activity.from.id;
+          if (same) bySender[bySender.length - 1].push(activity); else bySender.push([activity]);
+        });
+        return Object.assign({}, groups, { sender: bySender });
+      };
+    };
+  }
+
   async function resume(saved) {
     // A saved conversation is resumed only if its token can be refreshed and the conversation still exists.
     const refreshed = await post('/v3/directline/tokens/refresh', saved.token);
@@ -87,6 +103,7 @@
       directLine,
       locale: 'en-GB',
       avatarMiddleware: staffAvatarMiddleware,
+      groupActivitiesMiddleware: groupBySenderMiddleware,
       styleOptions: {
         // Buttons wrap onto more lines instead of a carousel, so "Talk to a person" is never behind an arrow on a phone.
         suggestedActionLayout: 'flow',
