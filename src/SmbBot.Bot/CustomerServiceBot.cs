@@ -42,6 +42,7 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
         {
             var before = conversations.Load(activity.Conversation.Id);
             var open = desk.OpenTicket(before.OpenTicketId);
+            await ShowTypingAsync(turnContext, StateOf(open), cancellationToken);
             var message = new CustomerMessage(text, Kept(activity.Text!), Now(), activity.ChannelId ?? "", activity.From?.Id ?? "",
                 JsonConvert.SerializeObject(activity.GetConversationReference()), VerifiedCustomerId(turnContext));
 
@@ -49,7 +50,9 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
             var ticket = desk.Perform(turn.Commands, turn.Record);
             if (turn.Outcome.Step == FlowStep.OpenTicket)
                 turn = ConversationFlow.TicketOpened(turn, ticket!.Id, ticket.Customer is not null || ticket.CustomerEmail is not null);
-            toSend = replies.For(turn, ticket);
+            toSend = turn.Outcome.Step == FlowStep.TicketStatus
+                ? [replies.TicketStatus(desk.StatusFor(turn.Outcome.StatusQuestion!, turn.Record.OpenTicketId, activity.Conversation.Id, turn.Record.CustomerId))]
+                : replies.For(turn, ticket);
 
             var (after, commands) = ConversationFlow.BotSaid(turn.Record, toSend.Select(m => m.Text), Now(), turn.TicketId);
             desk.Perform(commands, after);
@@ -58,6 +61,15 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
         // Everything the customer is told is on disk before it is sent.
         foreach (var reply in toSend) await turnContext.SendActivityAsync(reply, cancellationToken);
     }
+
+    /// <summary>
+    /// Web Chat shows "typing" while the bot works, until its reply (or 5 s). Not while a person has the chat, who
+    /// may not answer at once; not on the Emulator channel, a developer's tool.
+    /// </summary>
+    private static Task ShowTypingAsync(ITurnContext turnContext, TicketState state, CancellationToken cancellationToken) =>
+        turnContext.Activity.ChannelId == DirectLine.DirectLineChannel.ChannelId && state != TicketState.WithStaff
+            ? turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken)
+            : Task.CompletedTask;
 
     private static TicketState StateOf(Ticket? open) =>
         open is null ? TicketState.None : open.AssignedToId is null ? TicketState.Waiting : TicketState.WithStaff;

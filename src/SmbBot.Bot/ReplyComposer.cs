@@ -7,7 +7,7 @@ using SmbBot.Core.Tickets;
 namespace SmbBot.Bot;
 
 /// <summary>Turns decisions and ticket steps into what the customer reads.</summary>
-public sealed class ReplyComposer(BotOptions options, BusinessCalendar calendar, TimeProvider clock)
+public sealed partial class ReplyComposer(BotOptions options, BusinessCalendar calendar, TimeProvider clock)
 {
     /// <summary>Suggested action that asks for a person.</summary>
     public const string TalkToPerson = ConversationFlow.TalkToPerson;
@@ -84,9 +84,12 @@ public sealed class ReplyComposer(BotOptions options, BusinessCalendar calendar,
             EscalationReason.NoAnswer => "I couldn't find an answer to that, so I've passed your question to our team",
             _ => "Of course. I've passed this to our team",
         };
-        var text = $"{opening} as ticket {ticket.Number}. A person will reply here {Due(ticket)}.";
+        var text = $"{opening} as ticket {ticket.Number}. {WillReply(ticket, "a person")}";
+        var ask = ReplyPromise.For(ticket.FirstResponseDue, clock.GetUtcNow().UtcDateTime, calendar).Closed
+            ? " You may have left the chat by then: what's your e-mail address, so we can reach you? You can also say \"skip\"."
+            : " So we can reach you if you leave the chat, what's your e-mail address? You can also say \"skip\".";
         var last = askEmail
-            ? MessageFactory.SuggestedActions(new[] { Skip }, text + " So we can reach you if you leave the chat, what's your e-mail address? You can also say \"skip\".", null, null)
+            ? MessageFactory.SuggestedActions(new[] { Skip }, text + ask, null, null)
             : MessageFactory.Text(text);
         replies.Add(last);
         return Traced(replies, ticket, decision, $"ticket opened: {TicketDesk.ReasonText(ticket.Reason)}");
@@ -98,8 +101,8 @@ public sealed class ReplyComposer(BotOptions options, BusinessCalendar calendar,
         var replies = new List<IMessageActivity>();
         if (raisedToUrgent) replies.Add(MessageFactory.Text(options.SafetyInstruction));
         replies.Add(MessageFactory.Text(raisedToUrgent
-            ? $"I've added this to your ticket {ticket.Number} and marked it urgent. A person will reply here {Due(ticket)}."
-            : $"I've added this to your ticket {ticket.Number}, so the person handling it will see it. They will reply here {Due(ticket)}."));
+            ? $"I've added this to your ticket {ticket.Number} and marked it urgent. {WillReply(ticket, "a person")}"
+            : $"I've added this to your ticket {ticket.Number}, so the person handling it will see it. {WillReply(ticket, "they")}"));
         return Traced(replies, ticket, decision, raisedToUrgent ? "added to the open ticket and raised to urgent" : "added to the open ticket");
     }
 
@@ -108,7 +111,7 @@ public sealed class ReplyComposer(BotOptions options, BusinessCalendar calendar,
     {
         IMessageActivity reply = step switch
         {
-            FlowStep.EmailGiven => MessageFactory.Text($"Thank you, I've added {ticket.CustomerEmail} to ticket {ticket.Number}. A person will reply here {Due(ticket)}."),
+            FlowStep.EmailGiven => MessageFactory.Text($"Thank you, I've added {ticket.CustomerEmail} to ticket {ticket.Number}. {WillReply(ticket, "a person")}"),
             FlowStep.EmailRetry => MessageFactory.SuggestedActions(new[] { Skip },
                 "That doesn't look like an e-mail address (it should look like name@example.com). Could you check it? You can also say \"skip\".", null, null),
             FlowStep.EmailGivenUp => MessageFactory.Text($"I still can't read an e-mail address there, so I'll leave it out. Your ticket {ticket.Number} is with our team; keep this chat open to see their reply."),
@@ -128,21 +131,12 @@ public sealed class ReplyComposer(BotOptions options, BusinessCalendar calendar,
         ? "Thank you for your rating! Is there anything else I can help with?"
         : "Thank you for telling us. We'll use it to do better. Is there anything else I can help with?");
 
-    /// <summary>A staff member's message into the customer's chat, marked with their name.</summary>
-    public IMessageActivity StaffMessage(string staffName, string text)
+    /// <summary>"A person will reply here by 14:00 today.", or outside hours "We're closed now; a person will reply tomorrow after 09:00."</summary>
+    private string WillReply(Ticket ticket, string who)
     {
-        var message = MessageFactory.Text($"{staffName} ({options.BusinessName} team): {text}");
-        message.ChannelData = new { smbbot = new { staff = staffName } };
-        return message;
+        var promise = ReplyPromise.For(ticket.FirstResponseDue, clock.GetUtcNow().UtcDateTime, calendar);
+        return promise.Closed ? promise.ClosedSentence(who) : $"{char.ToUpperInvariant(who[0])}{who[1..]} will reply here {promise.When}.";
     }
-
-    /// <summary>The bot takes the conversation back after staff resolved the ticket, and asks for a rating.</summary>
-    public IMessageActivity HandBack(Ticket ticket, string staffName) => MessageFactory.SuggestedActions(
-        new[] { "1", "2", "3", "4", "5" },
-        $"{staffName} has marked your request {ticket.Number} as resolved, and I'm back to answer your questions. " +
-        "How would you rate the help you got, from 1 (poor) to 5 (excellent)?", null, null);
-
-    private string Due(Ticket ticket) => DueText.Describe(ticket.FirstResponseDue, clock.GetUtcNow().UtcDateTime, calendar);
 
     private IReadOnlyList<IMessageActivity> Traced(List<IMessageActivity> replies, Ticket ticket, TurnDecision? decision, string reason)
     {

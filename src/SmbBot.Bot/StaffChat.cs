@@ -24,8 +24,10 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
     /// </summary>
     public async Task<bool> ReplyAsync(Ticket ticket, string staffId, string staffName, string text)
     {
+        // A reply without a claim takes the ticket too: the customer is told who joined first.
+        if (ticket.AssignedToId is null) await JoinedAsync(ticket, staffName);
         desk.AddStaffReply(ticket.Id, staffId, staffName, text);
-        var activityId = await SendAsync(ticket, replies.StaffMessage(staffName, text));
+        var activityId = await SendAsync(ticket, replies.StaffMessage(staffId, staffName, text));
         if (activityId is null) desk.ReplyNotDelivered(ticket.Id, staffName);
         email.StaffReplied(ticket.Id, staffName, text, activityId);
         return activityId is not null;
@@ -46,6 +48,19 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
         return await SendAsync(ticket, handBack) is not null;
     }
 
+    /// <summary>Tells the customer that <paramref name="staffName"/> has taken the ticket; the bot stays quiet from now on.</summary>
+    public async Task<bool> JoinedAsync(Ticket ticket, string staffName)
+    {
+        var joined = replies.Joined(ticket, staffName);
+        using (await locks.EnterAsync(ticket.ConversationId, CancellationToken.None))
+        {
+            var (after, commands) = ConversationFlow.BotSaid(conversations.Load(ticket.ConversationId), [joined.Text], clock.GetUtcNow().UtcDateTime, ticket.Id);
+            desk.Perform(commands, after);
+            conversations.Save(after);
+        }
+        return await SendAsync(ticket, joined) is not null;
+    }
+
     /// <summary>Sends into the ticket's chat; returns the id the channel gave the activity ("" if none), or null when it failed.</summary>
     private async Task<string?> SendAsync(Ticket ticket, IMessageActivity message)
     {
@@ -56,7 +71,13 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
         {
             string? id = null;
             await adapter.ContinueConversationAsync(string.Empty, reference,
-                async (turn, ct) => id = (await turn.SendActivityAsync(message, ct))?.Id, timeout.Token);
+                async (turn, ct) =>
+                {
+                    // The SDK sends every activity from the conversation reference's bot; a staff member's stays theirs.
+                    if (message.From is { } from)
+                        turn.OnSendActivities((_, activities, next) => { activities.ForEach(a => a.From = from); return next(); });
+                    id = (await turn.SendActivityAsync(message, ct))?.Id;
+                }, timeout.Token);
             return id ?? "";
         }
         catch (Exception e) when (e is not OutOfMemoryException)

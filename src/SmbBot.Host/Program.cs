@@ -46,6 +46,7 @@ app.UseRateLimiter();
 app.MapHealth();
 app.MapBotMessages();
 app.MapDirectLine();
+app.MapWebChatStatus();
 app.MapStaffConsole();
 app.MapTicketReadApi(builder.Configuration.GetSection(TicketReadApiOptions.SectionName).Get<TicketReadApiOptions>() ?? new());
 

@@ -66,6 +66,10 @@ public class StaffConsoleBrowserTests : IAsyncLifetime
         await staff.GetByLabel("Reply to the customer").FillAsync("Hello Amelia, I can see your order. It ships tomorrow.");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Send to the chat" }).ClickAsync();
         await Assertions.Expect(chat.GetByText("Sam (Harbour & Pine Outdoor team): Hello Amelia, I can see your order.").First).ToBeVisibleAsync(timeout);
+        // The customer was told who joined, and the reply shows the person's initials instead of the bot's.
+        await Assertions.Expect(chat.GetByText("Sam from our team has joined the conversation").First).ToBeVisibleAsync(timeout);
+        await Assertions.Expect(chat.Locator(".staff-avatar[title='Sam']").First).ToHaveTextAsync("S");
+        await Browser.ShotAsync(customer, "customer-staff-reply.png");
 
         // The customer answers; it appears on the ticket page live, and the bot does not butt in.
         await Browser.SendAsync(customer, "Great, thank you so much!");

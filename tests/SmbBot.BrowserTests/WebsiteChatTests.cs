@@ -70,6 +70,30 @@ public class WebsiteChatTests : IAsyncLifetime
         await Browser.ShotAsync(page, "website-chat-phone.png");
     }
 
+    [Fact]
+    public async Task On_a_phone_talk_to_a_person_is_in_view_among_the_suggestions()
+    {
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await page.GotoAsync(_host!.Client.BaseAddress!.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).TapAsync();
+        var chat = page.Locator("#webchat");
+        await Assertions.Expect(chat.GetByText("the Harbour & Pine Outdoor assistant").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#chat-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^We're (online|offline|closed)"));
+
+        // "delivery" is unclear: up to three questions are offered, then "Talk to a person", last.
+        await Browser.SendAsync(page, "delivery");
+        var actions = chat.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" });
+        var person = actions.GetByRole(AriaRole.Button, new() { Name = "Talk to a person" });
+        await Assertions.Expect(person).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assert.True(await actions.GetByRole(AriaRole.Button).CountAsync() >= 3, "several suggestions are offered");
+
+        // In view without scrolling a carousel: inside the screen's width and fully inside the suggestions' box.
+        await Assertions.Expect(person).ToBeInViewportAsync(new() { Ratio = 1 });
+        var box = (await person.BoundingBoxAsync())!;
+        Assert.InRange(box.X, 0, 390 - box.Width);
+        await Browser.ShotAsync(page, "website-chat-phone-suggestions.png");
+    }
+
 
     public async Task DisposeAsync()
     {

@@ -48,7 +48,7 @@ public class EmulatorConversationTests(SampleBotHost host) : IClassFixture<Sampl
         var ticket = await Say(Activities.Message(conversation, "Talk to a person", channel.ServiceUrl));
         var escalation = Activities.Decision(ticket)!;
         Assert.Equal("escalate", (string?)escalation["route"]);
-        Assert.Contains($"as ticket {escalation["ticketId"]}. A person will reply here by ", (string?)ticket["text"]);
+        Assert.Matches($"as ticket {escalation["ticketId"]}. {Activities.ReplyPromise}", (string?)ticket["text"]);
         Assert.Equal("Skip", (string?)ticket["suggestedActions"]!["actions"]![0]!["value"]);
 
         Assert.Equal(6, channel.All(conversation).Count);

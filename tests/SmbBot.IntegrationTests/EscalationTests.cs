@@ -31,7 +31,7 @@ public class EscalationTests(TicketApiBotHost host) : IClassFixture<TicketApiBot
         Assert.Matches(@"^T-\d{4,}$", number);
         Assert.Equal("normal", (string?)decision["priority"]);
         Assert.Contains($"ticket {number}", (string?)opened["text"]);
-        Assert.Matches("A person will reply here by \\d\\d:\\d\\d (today|tomorrow|on \\w+)", (string?)opened["text"]);
+        Assert.Matches(Activities.ReplyPromise, (string?)opened["text"]);
         Assert.Contains("what's your e-mail address", (string?)opened["text"]);
 
         var retry = Last(await Say(c, "amelia.hart@"));

@@ -220,8 +220,12 @@ public partial class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<Cons
         await staff.PostFormAsync(page, page + "?handler=Claim", []);
         await staff.PostFormAsync(page, page + "?handler=Reply", new() { ["text"] = "Hello, I'm looking at it now." });
 
+        var joined = await channel.NextAsync(conversation);
+        Assert.Equal($"Sam from our team has joined the conversation and is looking at your request {number}.", (string?)joined["text"]);
         var reply = await channel.NextAsync(conversation);
         Assert.Equal("Sam (Harbour & Pine Outdoor team): Hello, I'm looking at it now.", (string?)reply["text"]);
+        Assert.StartsWith("staff:", (string?)reply["from"]!["id"]);        // from the person, on the Emulator's channel too
+        Assert.Equal("Sam", (string?)reply["from"]!["name"]);
 
         var before = channel.All(conversation).Count;
         var quiet = await bot.PostAsJsonAsync("/api/messages", Activities.Message(conversation, "thanks, it's order 4411", channel.ServiceUrl));

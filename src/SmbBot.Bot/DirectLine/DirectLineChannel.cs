@@ -6,6 +6,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
+using SmbBot.Core;
 
 namespace SmbBot.Bot.DirectLine;
 
@@ -77,6 +78,8 @@ public sealed partial class DirectLineChannel(DirectLineStore store, SmbBotAdapt
         // Proactive messages carry a replyToId Web Chat never saw; it would wait 5 s for it, so drop unknown ones.
         if (activity["replyToId"]?.Value<string>() is { } replyTo && !replyTo.StartsWith(conversationId + "|", StringComparison.Ordinal))
             activity.Remove("replyToId");
+        // "Typing" answers nothing: without a replyToId, a client looking for the reply to its message finds the reply.
+        if (activity["type"]?.Value<string>() == ActivityTypes.Typing) activity.Remove("replyToId");
         var stored = store.Append(conversationId, Now(), seq =>
             Stamp(activity, conversation, fromUser: false, id: Id(conversationId, seq), publicServiceUrl: true).ToString(Newtonsoft.Json.Formatting.None), withinQuota: false);
         if (stored.Outcome == AppendOutcome.Stored) MessagesSent.Add(1);
@@ -103,11 +106,17 @@ public sealed partial class DirectLineChannel(DirectLineStore store, SmbBotAdapt
         }
         else
         {
-            activity["from"] = botAccount;
+            activity["from"] = StaffSender(activity) ?? botAccount;
             activity["recipient"] = user;
         }
         return activity;
     }
+
+    /// <summary>A staff member's message keeps their id and name (role bot, as Web Chat needs), so the page tells them apart.</summary>
+    private static JObject? StaffSender(JObject activity) =>
+        activity["from"]?["id"]?.Value<string>() is { } id && id.StartsWith(ReplyComposer.StaffIdPrefix, StringComparison.Ordinal) && id.Length <= 200
+            ? new JObject { ["id"] = id, ["name"] = Names.Preview(activity["from"]?["name"]?.Value<string>() ?? "", 100), ["role"] = "bot" }
+            : null;
 
     private void Dispatch(JObject stored, DirectLineConversation conversation)
     {

@@ -29,6 +29,10 @@ public static partial class ConversationFlow
             && EmailReply.ReadOffered(text) is { } given)
             return new FlowOutcome(FlowStep.EmailGiven, Email: given);
 
+        // "Any news on T-1001?" is answered from the ticket; while a person has the chat, they answer it.
+        if (ticket != TicketState.WithStaff && Tickets.TicketStatusQuestion.Read(text) is { } question)
+            return new FlowOutcome(FlowStep.TicketStatus, StatusQuestion: question);
+
         var decision = understand(text);
         var reason = ReasonFor(decision, text);
         if (hasOpenTicket)

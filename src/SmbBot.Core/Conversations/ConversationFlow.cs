@@ -50,6 +50,8 @@ public static partial class ConversationFlow
             case FlowStep.Reply:
                 Remember(record, outcome.Decision!);
                 return new FlowResult(record, outcome, commands, null);
+            case FlowStep.TicketStatus when open is null:
+                return new FlowResult(record, outcome, commands, null);
         }
 
         commands.Add(new AddToTicket(open!.Value, said));

@@ -25,11 +25,13 @@ public enum FlowStep
     EmailRetry,
     /// <summary>Still not an e-mail address; go on without it.</summary>
     EmailGivenUp,
+    /// <summary>The customer asked how a ticket is getting on; answered from the ticket if it is theirs.</summary>
+    TicketStatus,
 }
 
 /// <summary>The step for a message, with the decision and the escalation reason where they apply.</summary>
 public sealed record FlowOutcome(FlowStep Step, TurnDecision? Decision = null, EscalationReason? Reason = null,
-    string? Email = null, bool RaiseToUrgent = false, int? Rating = null);
+    string? Email = null, bool RaiseToUrgent = false, int? Rating = null, Tickets.TicketStatusQuestion? StatusQuestion = null);
 
 /// <summary>The conversation's ticket, as the flow sees it.</summary>
 public enum TicketState

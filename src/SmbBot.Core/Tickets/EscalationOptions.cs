@@ -18,6 +18,12 @@ public sealed class EscalationOptions : IValidatableObject
     /// <summary>Opening hours per day of the week (<c>Monday</c> … <c>Sunday</c>) as <c>HH:mm-HH:mm</c>; empty or absent = closed.</summary>
     public Dictionary<string, string> BusinessHours { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Days closed on top of the weekly hours: <c>2026-12-25</c>, <c>2026-12-24..2026-12-26</c>, each optionally
+    /// followed by a label (<c>2026-12-24..2026-12-26 Christmas</c>).
+    /// </summary>
+    public List<string> Holidays { get; set; } = [];
+
     /// <summary>Category and priority per reason: <c>human</c>, <c>complaint</c>, <c>account</c>, <c>urgent</c>, <c>no-answer</c>.</summary>
     public Dictionary<string, EscalationRule> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -55,6 +61,11 @@ public sealed class EscalationOptions : IValidatableObject
             else if (!string.IsNullOrWhiteSpace(hours) && OpeningHours.Parse(hours) is null)
                 yield return Fail($"Escalation:BusinessHours:{day} '{hours}' must be HH:mm-HH:mm with the opening before the closing, or empty when closed");
         }
+        for (int i = 0; i < Holidays.Count; i++)
+        {
+            if (Holiday.Parse(Holidays[i], out var problem) is null)
+                yield return Fail($"Escalation:Holidays:{i} '{Holidays[i]}' {problem}");
+        }
         foreach (var name in ReasonNames.Keys)
         {
             if (!Rules.TryGetValue(name, out var rule))
@@ -87,6 +98,9 @@ public sealed class EscalationOptions : IValidatableObject
         if (BusinessHours.Values.All(string.IsNullOrWhiteSpace) && Targets.Values.Any(t => t.BusinessHoursOnly))
             yield return Fail("Escalation:BusinessHours has no open day, but a target counts business hours only");
     }
+
+    /// <summary>The holidays as read; call only on validated options.</summary>
+    public IReadOnlyList<Holiday> ParsedHolidays() => Holidays.Select(h => Holiday.Parse(h, out _)!).ToArray();
 
     /// <summary>Finds a time zone by IANA (or Windows) id.</summary>
     public static bool TryFindTimeZone(string id, out TimeZoneInfo zone)

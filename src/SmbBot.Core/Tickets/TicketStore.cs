@@ -113,6 +113,14 @@ public sealed class TicketStore
         return found.Values.Where(t => t.Id != exceptId).OrderByDescending(t => t.CreatedAt).Take(take).ToArray();
     }
 
+    /// <summary>The newest ticket of a conversation, else of a CRM customer (open ones first); null when neither has one.</summary>
+    public Ticket? Latest(string conversationId, string? customerId)
+    {
+        var found = _tickets.Find(t => t.ConversationId == conversationId).ToList();
+        if (found.Count == 0 && !string.IsNullOrEmpty(customerId)) found = _tickets.Find(Query.EQ("$.Customer.Id", customerId)).ToList();
+        return found.OrderByDescending(t => t.IsOpen).ThenByDescending(t => t.CreatedAt).FirstOrDefault();
+    }
+
     /// <summary>
     /// Tickets of one person: by e-mail address (given in the chat or in the CRM snapshot), CRM id, chat user or
     /// conversation id (a full scan: admin use only).

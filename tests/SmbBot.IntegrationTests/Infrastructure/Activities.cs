@@ -34,6 +34,13 @@ public static class Activities
         ["locale"] = "en-GB",
     };
 
+    /// <summary>
+    /// What the customer is told about a person's reply, open ("A person will reply here by 14:00 today.") or closed
+    /// ("We're closed now; a person will reply tomorrow after 09:00."): the sample business's hours and the clock decide.
+    /// </summary>
+    public const string ReplyPromise =
+        @"(A person will reply here by \d\d:\d\d (today|tomorrow|on \w+( \d+ \w+)?)|We're closed (now|for [^;]+); a person will reply (today|tomorrow|on \w+ \d+ \w+) after \d\d:\d\d)\.";
+
     /// <summary>The <c>smbbot.decision</c> entity of a reply, or null.</summary>
     public static JsonObject? Decision(JsonObject reply) =>
         reply["entities"]?.AsArray().OfType<JsonObject>().FirstOrDefault(e => (string?)e["type"] == "smbbot.decision");

@@ -31,6 +31,9 @@ public sealed partial class ConsoleClient
     /// <summary>The address the host sees this client's requests come from (empty for a host in its own process).</summary>
     public string Address { get; }
 
+    /// <summary>A client of a host running in its own process at <paramref name="baseAddress"/>.</summary>
+    public static ConsoleClient For(Uri baseAddress) => Over(baseAddress);
+
     /// <summary>Signs in; returns the response to the form post.</summary>
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         PostFormAsync("/console/signin", "/console/signin", new() { ["Email"] = email, ["Password"] = password });

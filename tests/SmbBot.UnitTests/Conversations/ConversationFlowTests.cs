@@ -194,6 +194,26 @@ public class ConversationFlowTests
     }
 
     [Theory]
+    // ticket state, expected step, added to the open ticket (7)
+    [InlineData(TicketState.None, FlowStep.TicketStatus, false)]
+    [InlineData(TicketState.Waiting, FlowStep.TicketStatus, true)]
+    [InlineData(TicketState.WithStaff, FlowStep.ForwardToStaff, true)]   // the person who has it answers
+    public void A_status_question_is_answered_from_the_ticket_without_the_classifier(TicketState state, FlowStep step, bool added)
+    {
+        var chat = new Chat { CustomerReachable = true };
+        if (state != TicketState.None) chat.Say("I want a person", Decision(Route.Escalate, Intents.Human));
+        chat.Ticket = state;
+        var understood = false;
+
+        var turn = chat.Say("any news on T-1007?", _ => { understood = true; return Decision(Route.Fallback, Intents.Faq); });
+
+        Assert.Equal(step, turn.Outcome.Step);
+        Assert.Equal(step == FlowStep.ForwardToStaff, understood);
+        Assert.Equal(added, turn.Commands.OfType<AddToTicket>().Any(c => c.TicketId == 7));
+        if (step == FlowStep.TicketStatus) Assert.Equal("T-1007", turn.Outcome.StatusQuestion!.Number);
+    }
+
+    [Theory]
     [InlineData(Route.Faq, Intents.Faq, FlowStep.ForwardToStaff)]
     [InlineData(Route.Escalate, Intents.Human, FlowStep.ForwardToStaff)]
     [InlineData(Route.SmallTalk, Intents.Thanks, FlowStep.ForwardToStaff)]

@@ -46,6 +46,8 @@ public class EscalationOptionsTests
     [InlineData("urgent-not-top", "Escalation:Rules:urgent:Priority must be urgent")]
     [InlineData("missing-target", "Escalation:Targets:low is missing")]
     [InlineData("backwards-target", "Escalation:Targets:high needs FirstResponse above zero")]
+    [InlineData("holiday-format", "Escalation:Holidays:1 '25/12/2026' must be a date (2026-12-25) or a range")]
+    [InlineData("holiday-backwards", "Escalation:Holidays:0 '2026-12-26..2026-12-24 Christmas' ends before it starts")]
     public void Invalid_rules_are_named(string change, string expected)
     {
         var o = Valid();
@@ -60,6 +62,8 @@ public class EscalationOptionsTests
             case "urgent-not-top": o.Rules["urgent"].Priority = "high"; break;
             case "missing-target": o.Targets.Remove("low"); break;
             case "backwards-target": o.Targets["high"].Resolution = TimeSpan.FromMinutes(1); break;
+            case "holiday-format": o.Holidays = ["2026-12-25", "25/12/2026"]; break;
+            case "holiday-backwards": o.Holidays = ["2026-12-26..2026-12-24 Christmas"]; break;
         }
 
         Assert.Contains(Problems(o), p => p.StartsWith(expected, StringComparison.Ordinal));
@@ -78,5 +82,19 @@ public class EscalationOptionsTests
         Assert.Equal(("safety", TicketPriority.Urgent, sundayNoon.AddMinutes(15)), (urgent.Category, urgent.Priority, urgent.FirstResponseDue));
         Assert.Equal(("complaints", TicketPriority.High), (complaint.Category, complaint.Priority));
         Assert.Equal(new DateTime(2026, 11, 30, 10, 0, 0, DateTimeKind.Utc), complaint.FirstResponseDue); // Monday 09:00 + 1 h
+    }
+
+    [Fact]
+    public void Due_times_from_the_settings_skip_the_holidays_in_them()
+    {
+        var o = Valid();
+        o.Holidays = ["2026-11-30 Staff training"];
+        var routing = new TicketRouting(o, BusinessCalendar.From(o));
+        var sundayNoon = new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
+
+        var complaint = routing.Route(EscalationReason.Complaint, null, sundayNoon);
+
+        Assert.Equal(new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc), complaint.FirstResponseDue);   // Tuesday 09:00 + 1 h
+        Assert.Equal(new DateTime(2026, 12, 1, 17, 0, 0, DateTimeKind.Utc), complaint.ResolutionDue);      // Tuesday's 8 h
     }
 }

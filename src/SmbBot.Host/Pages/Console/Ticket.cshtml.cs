@@ -20,7 +20,15 @@ public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat ch
 
     public IActionResult OnGet(string number) => Load(number) ? Page() : NotFound();
 
-    public IActionResult OnPostClaim(string number) => Act(number, t => desk.Claim(t.Id, StaffId, StaffName), "You have taken this ticket; the bot stays quiet while you answer.");
+    public async Task<IActionResult> OnPostClaimAsync(string number)
+    {
+        if (!Load(number)) return NotFound();
+        var before = Ticket!.AssignedToId;
+        desk.Claim(Ticket.Id, StaffId, StaffName);
+        // The customer hears who joined when the ticket changes hands, not when its owner claims it again.
+        if (before != StaffId && Ticket.IsOpen) await chat.JoinedAsync(Ticket, StaffName);
+        return Done(number, "You have taken this ticket; the bot stays quiet while you answer.");
+    }
 
     public async Task<IActionResult> OnPostReplyAsync(string number, string? text)
     {

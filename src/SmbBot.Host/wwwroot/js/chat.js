@@ -12,6 +12,61 @@
     return response.ok ? response.json() : null;
   }
 
+  // "We're online…" or "We're offline — leave a message…": from /api/webchat/status, which holds no personal data.
+  async function showStatus() {
+    const line = document.getElementById('chat-status');
+    try {
+      const response = await fetch('/api/webchat/status', { cache: 'no-store' });
+      if (!response.ok) return;
+      const status = await response.json();
+      line.textContent = status.text;
+      line.classList.toggle('offline', !status.open);
+      line.hidden = false;
+    } catch { line.hidden = true; }
+  }
+
+  // Staff replies come from "staff:<id>" with the person's name (role "bot", as Web Chat requires for anyone but the
+  // user): show their initials instead of the bot's. The bundle does not expose React, so the element is made from
+  // the default avatar's element, changing only its type and props.
+  function staffInitials(name) {
+    return name.split(/\s+/).filter(Boolean).slice(0, 2).map(function (w) { return w[0].toUpperCase(); }).join('') || '?';
+  }
+
+  function staffAvatarMiddleware() {
+    return function (next) {
+      return function (args) {
+        const from = args.activity && args.activity.from;
+        const render = next(args);
+        if (!from || typeof from.id !== 'string' || from.id.indexOf('staff:') !== 0 || !render) return render;
+        const template = render();
+        if (!template || typeof template !== 'object') return render;
+        const name = from.name || 'Staff';
+        return function () {
+          return Object.assign({}, template, {
+            type: 'div', key: null,
+            props: { className: 'staff-avatar', title: name, 'aria-label': name, children: staffInitials(name) },
+          });
+        };
+      };
+    };
+  }
+
+  // Web Chat groups messages by role, so a staff reply after the bot's would share the bot's avatar: group by sender id.
+  function groupBySenderMiddleware() {
+    return function (next) {
+      return function (args) {
+        const groups = next(args);
+        const bySender = [];
+        args.activities.forEach(function (activity, i) {
+          const previous = args.activities[i - 1];
+          const same = previous && previous.from.role === activity.from.role && previous.from.id === activity.from.id;
+          if (same) bySender[bySender.length - 1].push(activity); else bySender.push([activity]);
+        });
+        return Object.assign({}, groups, { sender: bySender });
+      };
+    };
+  }
+
   async function resume(saved) {
     // A saved conversation is resumed only if its token can be refreshed and the conversation still exists.
     const refreshed = await post('/v3/directline/tokens/refresh', saved.token);
@@ -47,7 +102,11 @@
     window.WebChat.renderWebChat({
       directLine,
       locale: 'en-GB',
+      avatarMiddleware: staffAvatarMiddleware,
+      groupActivitiesMiddleware: groupBySenderMiddleware,
       styleOptions: {
+        // Buttons wrap onto more lines instead of a carousel, so "Talk to a person" is never behind an arrow on a phone.
+        suggestedActionLayout: 'flow',
         hideUploadButton: true,
         botAvatarInitials: 'HP',
         accent: '#1f4d3a',
@@ -64,6 +123,7 @@
     panel.hidden = false;
     toggle.hidden = true;
     toggle.setAttribute('aria-expanded', 'true');
+    showStatus();
     if (!started) start().catch(function (e) { console.error('chat failed to start', e); started = false; });
   }
 
