@@ -60,7 +60,8 @@ public class EscalationTests(TicketApiBotHost host) : IClassFixture<TicketApiBot
         Assert.Equal("C-1001", (string?)ticket["customer"]!["id"]);
         Assert.Equal("Amelia Hart", (string?)ticket["customer"]!["name"]);
         Assert.Equal("amelia.hart@example.com", (string?)ticket["customerEmail"]);
-        Assert.Contains("\"" + c + "\"", (string?)ticket["conversationReference"]);
+        Assert.Equal(c, (string?)ticket["conversationId"]);
+        Assert.Null(ticket["conversationReference"]); // kept for staff replies, never shown: it carries the connector key
         Assert.Equal("unhappy", (string?)ticket["signal"]!["tone"]);
         var events = ticket["history"]!.AsArray().Select(e => (string?)e!["kind"]).ToArray();
         Assert.Equal("created", events[0]);
