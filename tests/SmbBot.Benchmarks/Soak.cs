@@ -41,7 +41,16 @@ public static class Soak
                 var seed = (int)(1000 + chunk++ * 17);
                 var emulator = LoadRun.RunAsync(host, scenario, 4, TimeSpan.FromSeconds(30), int.MaxValue, seed);
                 var web = DirectLineRun.RunAsync(host, scenario, 4, TimeSpan.FromSeconds(30), seed + 7);
-                var results = await Task.WhenAll(emulator, web);
+                LoadResult[] results;
+                try
+                {
+                    results = await Task.WhenAll(emulator, web);
+                }
+                catch (InvalidOperationException) when (host.ExitCode is { } code)
+                {
+                    Console.WriteLine($"  the host ended with exit code {code} after {clock.Elapsed.TotalMinutes:0.0} min (137 = killed by SIGKILL from outside)");
+                    break;
+                }
                 turns += results.Sum(r => r.Turns);
                 errors += results.Sum(r => r.Errors);
                 var gauge = ProcessGauge.Read(host.ProcessId, clock.Elapsed.TotalMinutes);
