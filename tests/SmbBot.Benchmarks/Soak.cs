@@ -46,9 +46,9 @@ public static class Soak
                 {
                     results = await Task.WhenAll(emulator, web);
                 }
-                catch (InvalidOperationException) when (host.ExitCode is { } code)
+                catch (InvalidOperationException) when (host.ExitCode is { } ended)
                 {
-                    Console.WriteLine($"  the host ended with exit code {code} after {clock.Elapsed.TotalMinutes:0.0} min (137 = killed by SIGKILL from outside)");
+                    Console.WriteLine($"  the host ended with exit code {ended} after {clock.Elapsed.TotalMinutes:0.0} min (137 = killed by SIGKILL from outside)");
                     break;
                 }
                 turns += results.Sum(r => r.Turns);
