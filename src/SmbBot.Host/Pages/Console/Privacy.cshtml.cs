@@ -56,7 +56,7 @@ public sealed class PrivacyModel(PersonalData data, AuditLog audit) : PageModel
         var erased = data.Erase(subject, Actor);
         return Back(erased.Total == 0
             ? "Nothing was held about this customer; the request is recorded in the audit log."
-            : $"Erased {string.Join(", ", erased.Parts.Where(p => p.Count > 0).Select(p => $"{p.Count} {p.Holder}"))}. The audit log records the request, not the data.");
+            : $"Erased ({string.Join(", ", erased.Parts.Where(p => p.Count > 0).Select(p => $"{p.Holder}: {p.Count}"))}). The audit log records the request, not the data.");
     }
 
     private RedirectResult Back(string message)
