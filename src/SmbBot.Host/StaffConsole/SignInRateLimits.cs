@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using SmbBot.Bot.DirectLine;
 
 namespace SmbBot.Host.StaffConsole;
 

@@ -9,7 +9,7 @@ public sealed record SignInOutcome(StaffAccount? Account, TimeSpan? Wait)
 /// <summary>A sign-in attempt: the per e-mail and address slow-down first, then the password.</summary>
 public sealed class StaffSignIn(StaffStore staff, SignInThrottle throttle)
 {
-    /// <param name="address">The client's <see cref="ClientAddress.Key"/>.</param>
+    /// <param name="address">The client's <see cref="SmbBot.Bot.DirectLine.ClientAddress.Key"/>.</param>
     public SignInOutcome Attempt(string email, string password, string address)
     {
         // A waiting pair is refused without checking the password, whether the e-mail is known or not: otherwise the

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using SmbBot.Bot.DirectLine;
 using SmbBot.Host.StaffConsole;
 
 namespace SmbBot.Host.Pages.Console;
