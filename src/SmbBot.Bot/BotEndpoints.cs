@@ -61,9 +61,10 @@ public static partial class BotEndpoints
         {
             await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
         }
-        catch (HttpRequestException) when (!http.Response.HasStarted)
+        catch (Exception e) when (e is HttpRequestException or Microsoft.Rest.RestException && !http.Response.HasStarted)
         {
-            // The turn ran, but its reply could not be posted to the caller's serviceUrl (Emulator closed, wrong port).
+            // The turn ran, but its reply could not be posted to the caller's serviceUrl (Emulator closed, wrong port,
+            // or the channel answered the post with an error).
             await Reject(http, StatusCodes.Status502BadGateway,
                 "the bot's reply could not be delivered to the activity's 'serviceUrl'; is Emulator still listening there?", "ServiceUrlUnreachable");
         }

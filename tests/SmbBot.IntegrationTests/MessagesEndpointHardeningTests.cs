@@ -102,4 +102,16 @@ public class MessagesEndpointHardeningTests(SampleBotHost host) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadGateway, status);
         Assert.Contains("'serviceUrl'", JsonNode.Parse(body)!["error"]!["message"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_reply_the_channel_refuses_gets_502_not_500()
+    {
+        await using var channel = await ChannelRecorder.StartAsync();
+        // A channel that answers the reply's post with 404 (no such path on it).
+        var activity = Activities.Message(Guid.NewGuid().ToString("N"), "opening hours?", channel.ServiceUrl.TrimEnd('/') + "/nowhere/");
+
+        var (status, _) = await PostAsync(activity.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadGateway, status);
+    }
 }
