@@ -31,7 +31,8 @@ public static class MessagesEndpointAccess
     public static string? CallerProblem(bool authEnabled, HttpContext http) =>
         CallerProblem(authEnabled, http.Connection.RemoteIpAddress, RelayHeaders.Any(h => http.Request.Headers.ContainsKey(h)));
 
-    private static bool IsThisMachine(Uri url) =>
+    /// <summary>True when <paramref name="url"/> names this machine: <c>localhost</c> or a loopback address.</summary>
+    public static bool IsThisMachine(Uri url) =>
         url.HostNameType == UriHostNameType.Dns
             ? url.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
             : IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);

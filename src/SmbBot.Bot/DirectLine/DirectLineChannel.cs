@@ -151,8 +151,7 @@ public sealed class ConnectorAddress(DirectLineOptions options, Func<string?> se
 {
     /// <summary>True when <see cref="DirectLineOptions.BotConnectorUrl"/> names a host other than this machine.</summary>
     public static bool IsElsewhere(DirectLineOptions options) =>
-        Uri.TryCreate(options.BotConnectorUrl, UriKind.Absolute, out var url)
-        && !(url.IsLoopback || (System.Net.IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip)));
+        Uri.TryCreate(options.BotConnectorUrl, UriKind.Absolute, out var url) && !MessagesEndpointAccess.IsThisMachine(url);
 
     /// <summary>The <c>serviceUrl</c> the bot replies to: <c>{base}/v3/directline/connector/{key}/</c>.</summary>
     public string BaseUrl(string key)
