@@ -26,11 +26,11 @@ public static class ActivityShape
         if (activity["type"] is JValue { Value: string type } && type.Length is 0 or > 64) return "'type' must be 1-64 characters";
         foreach (var name in Objects)
             if (!Is(activity[name], JTokenType.Object)) return $"'{name}' must be an object";
-        if (!Is(activity["from"]?["name"], JTokenType.String)) return "'from.name' must be a string";
+        if (!Is(Child(activity, "from", "name"), JTokenType.String)) return "'from.name' must be a string";
         foreach (var name in ObjectLists)
             if (!IsListOf(activity[name], JTokenType.Object)) return $"'{name}' must be an array of objects";
         if (!IsListOf(activity["listenFor"], JTokenType.String)) return "'listenFor' must be an array of strings";
-        if (!IsListOf(activity["suggestedActions"]?["actions"], JTokenType.Object)) return "'suggestedActions.actions' must be an array of objects";
+        if (!IsListOf(Child(activity, "suggestedActions", "actions"), JTokenType.Object)) return "'suggestedActions.actions' must be an array of objects";
         foreach (var attachment in (activity["attachments"] as JArray)?.OfType<JObject>() ?? [])
             foreach (var name in new[] { "contentType", "contentUrl", "name", "thumbnailUrl" })
                 if (!Is(attachment[name], JTokenType.String)) return $"'attachments[].{name}' must be a string";
@@ -45,6 +45,9 @@ public static class ActivityShape
             return $"'{PathOf(e)}' does not have the type a Bot Framework activity gives it";
         }
     }
+
+    // A field given as JSON null is a JValue, not a missing child: only an object has children.
+    private static JToken? Child(JObject activity, string name, string child) => (activity[name] as JObject)?[child];
 
     // The JSON reader turns strings that look like dates (Web Chat's localTimestamp, or a customer typing one) into Date tokens.
     private static bool Is(JToken? token, JTokenType type) =>

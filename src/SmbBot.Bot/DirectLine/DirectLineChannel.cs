@@ -100,7 +100,7 @@ public sealed partial class DirectLineChannel(DirectLineStore store, SmbBotAdapt
         var botAccount = new JObject { ["id"] = BotId, ["name"] = "Bot", ["role"] = "bot" };
         if (fromUser)
         {
-            if (activity["from"]?["name"]?.Value<string>() is { Length: > 0 and <= 100 } name) user["name"] = name;
+            if ((activity["from"] as JObject)?["name"]?.Value<string>() is { Length: > 0 and <= 100 } name) user["name"] = name;
             activity["from"] = user;
             activity["recipient"] = botAccount;
         }
@@ -114,8 +114,8 @@ public sealed partial class DirectLineChannel(DirectLineStore store, SmbBotAdapt
 
     /// <summary>A staff member's message keeps their id and name (role bot, as Web Chat needs), so the page tells them apart.</summary>
     private static JObject? StaffSender(JObject activity) =>
-        activity["from"]?["id"]?.Value<string>() is { } id && id.StartsWith(ReplyComposer.StaffIdPrefix, StringComparison.Ordinal) && id.Length <= 200
-            ? new JObject { ["id"] = id, ["name"] = Names.Preview(activity["from"]?["name"]?.Value<string>() ?? "", 100), ["role"] = "bot" }
+        (activity["from"] as JObject)?["id"]?.Value<string>() is { } id && id.StartsWith(ReplyComposer.StaffIdPrefix, StringComparison.Ordinal) && id.Length <= 200
+            ? new JObject { ["id"] = id, ["name"] = Names.Preview((activity["from"] as JObject)?["name"]?.Value<string>() ?? "", 100), ["role"] = "bot" }
             : null;
 
     private void Dispatch(JObject stored, DirectLineConversation conversation)

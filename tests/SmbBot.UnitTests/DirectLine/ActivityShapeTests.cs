@@ -35,6 +35,7 @@ public class ActivityShapeTests
     [InlineData("""{"type":"message","text":"how much is postage","from":{"id":"dl_1","name":"Ann","role":"user"},"channelData":{"clientActivityID":"c-1"},"locale":"en-GB","textFormat":"plain","attachments":[],"entities":[{"type":"ClientCapabilities","requiresBotState":true}]}""")]
     [InlineData("""{"type":"typing","from":{"id":"dl_1"}}""")]
     [InlineData("""{"type":"message","text":null,"value":{"any":["thing",1]}}""")]
+    [InlineData("""{"type":"message","text":"hi","from":null,"suggestedActions":null}""")]
     [InlineData("""{"type":"message","attachments":[{"contentType":"image/png","contentUrl":"https://example.com/a.png","name":"a.png"}]}""")]
     public void Activities_as_Web_Chat_sends_them_are_accepted(string json) => Assert.Null(ActivityShape.Problem(JObject.Parse(json)));
 }
