@@ -36,6 +36,45 @@ public class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Hint3_format_trains_the_whole_routing_and_prints_the_peers_beside_it()
+    {
+        string Csv(IEnumerable<(string Text, string Label)> rows) => "sentence,label\n" + string.Join("\n", rows.Select(r => $"\"{r.Text}\",{r.Label}"));
+        (string, string)[] train =
+        [
+            ("do you offer EMI", "EMI"), ("can I pay in instalments", "EMI"), ("is there a monthly payment plan", "EMI"),
+            ("EMI options available?", "EMI"), ("can I pay for the mattress monthly", "EMI"), ("do you have no cost EMI", "EMI"),
+            ("what is the return policy", "RETURN"), ("can I return the mattress", "RETURN"), ("how do I send it back", "RETURN"),
+            ("I want to return my order", "RETURN"), ("is there a free trial period to return", "RETURN"), ("return and refund policy", "RETURN"),
+        ];
+        File.WriteAllText(Path.Combine(_folder, "sofmattress_train.csv"), Csv(train));
+        File.WriteAllText(Path.Combine(_folder, "sofmattress_test.csv"), Csv([
+            ("do you offer EMI", "EMI"), ("can I return the mattress", "RETURN"),
+            ("what is the capital of peru", "NO_NODES_DETECTED"), ("asdf qwerty", "NO_NODES_DETECTED")]));
+        Directory.CreateDirectory(Path.Combine(_folder, "published_results"));
+        File.WriteAllText(Path.Combine(_folder, "published_results", "rasa_sofmattress.csv"),
+            "Threshold,Accuracy,Weighted F1,Inscope Accuracy,OOS Recall,MCC\n0.1,0.5,0.4,0.9,0.1,0.3\n0.5,0.6,0.5,0.6,0.6,0.4\n");
+
+        var (exitCode, output, errors) = await Eval("hint3", "--data", _folder, "--bot", "sofmattress");
+
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("accuracy 0.600 (rasa at 0.5), MCC 0.400 (rasa at 0.5)", output);
+        var result = JsonNode.Parse(output.TrimEnd().Split('\n')[^1])!;
+        Assert.Equal(("hint3", "test", 4), ((string?)result["dataset"], (string?)result["split"], (int)result["sofmattress"]!["messages"]!));
+        // The two exact training sentences are answered with their entries.
+        Assert.InRange((double)result["sofmattress"]!["inScopeAccuracy"]!, 1, 1);
+        Assert.InRange((double)result["sofmattress"]!["mcc"]!, -1, 1);
+    }
+
+    [Fact]
+    public async Task Hint3_with_an_unknown_bot_is_refused_with_the_names()
+    {
+        var (exitCode, _, errors) = await Eval("hint3", "--data", _folder, "--bot", "pizzashop");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("--bot must be one of sofmattress, curekart, powerplay11, not 'pizzashop'", errors);
+    }
+
+    [Fact]
     public async Task Stackfaq_format_is_indexed_and_scored()
     {
         File.WriteAllText(Path.Combine(_folder, "stackExchange-FAQ.xml"), """

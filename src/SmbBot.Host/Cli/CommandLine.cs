@@ -101,7 +101,7 @@ public static class CommandLine
         errors.WriteLine("  (no command)  serve the bot on the configured URL (default http://localhost:3978)");
         errors.WriteLine("  check [--knowledge <folder>] [--json]   list what to fix in the knowledge folder without starting the bot");
         errors.WriteLine("  train         retrain the intent classifier now; print cross-validated accuracy and the routing thresholds");
-        errors.WriteLine("  eval <banking77|clinc150|stackfaq> --data <path>   measure the classifier or the FAQ retrieval on a public benchmark");
+        errors.WriteLine("  eval <banking77|clinc150|stackfaq|hint3> --data <path>   measure the classifier or the FAQ retrieval on a public benchmark");
         errors.WriteLine("  staff add <email> <display name> <agent|admin>   add a console account; the password is read from standard input");
         errors.WriteLine("  backup [--to <path>]   take a consistent backup of the store, also while SmbBot runs");
         errors.WriteLine("  restore [<backup file>]   put a backup (default: the newest) in place of the store; SmbBot must be stopped");

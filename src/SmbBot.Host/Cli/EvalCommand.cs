@@ -21,10 +21,10 @@ namespace SmbBot.Host.Cli;
 /// </summary>
 public static class EvalCommand
 {
-    private static readonly string[] Datasets = ["banking77", "clinc150", "stackfaq"];
+    private static readonly string[] Datasets = ["banking77", "clinc150", "stackfaq", "hint3"];
 
     /// <summary>Options whose value, not the command, is wrong when they fail to parse (exit code 1).</summary>
-    internal static readonly string[] ValueOptions = ["--shots", "--seed"];
+    internal static readonly string[] ValueOptions = ["--shots", "--seed", "--bot", "--split"];
 
     /// <summary>The <c>eval</c> verb with one command per dataset.</summary>
     public static Command Create(IConfiguration configuration, TextWriter output, TextWriter errors)
@@ -50,7 +50,28 @@ public static class EvalCommand
                 var options = routing();
                 return StackFaqEvaluation.RunAsync(data, new RetrievalWeights(options.KeywordWeight, options.AnswerWeight), progress);
             });
-        return new Command("eval", "measure the classifier or the FAQ retrieval on a public benchmark") { banking77, clinc150, stackfaq };
+        var bot = new Option<string[]>("--bot")
+        {
+            Description = $"only these HINT3 bots ({string.Join(", ", Hint3Evaluation.Bots)}); all three when not given",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        bot.Validators.Add(r =>
+        {
+            foreach (var name in r.GetValueOrDefault<string[]>() ?? [])
+                if (!Hint3Evaluation.Bots.Contains(name)) r.AddError($"--bot must be one of {string.Join(", ", Hint3Evaluation.Bots)}, not '{name}'");
+        });
+        var split = new Option<string>("--split")
+        {
+            Description = "test (the published comparison) or validation (a fifth of the training sentences and the other bots' as out of scope; for choosing designs)",
+            DefaultValueFactory = _ => "test",
+        };
+        split.AcceptOnlyFromAmong("test", "validation");
+        var hint3 = Dataset("hint3", "real bot traffic, mostly out of scope: accuracy, in-scope accuracy, out-of-scope recall and MCC beside the published peers (v1 CSV files)",
+            configuration, output, errors, null, null,
+            (parsed, data, routing, progress) => Hint3Evaluation.RunAsync(data, parsed.GetValue(bot) ?? [], parsed.GetValue(split) == "validation", routing(), progress));
+        hint3.Options.Add(bot);
+        hint3.Options.Add(split);
+        return new Command("eval", "measure the classifier or the FAQ retrieval on a public benchmark") { banking77, clinc150, stackfaq, hint3 };
     }
 
     /// <summary>The problem with the dataset named after <c>eval</c>, if it is not one of them.</summary>
@@ -85,7 +106,7 @@ public static class EvalCommand
             result["dataset"] = name;
             result["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1);
             output.WriteLine();
-            foreach (var (k, v) in result) output.WriteLine($"  {k,-12} {v}");
+            foreach (var (k, v) in result) output.WriteLine($"  {k,-12} {(v is Dictionary<string, object> nested ? System.Text.Json.JsonSerializer.Serialize(nested) : v)}");
             output.WriteLine(System.Text.Json.JsonSerializer.Serialize(result));
             return 0;
         });

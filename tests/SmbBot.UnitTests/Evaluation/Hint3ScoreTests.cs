@@ -1,0 +1,50 @@
+using SmbBot.Understanding.Evaluation;
+
+namespace SmbBot.UnitTests.Evaluation;
+
+public class Hint3ScoreTests
+{
+    private const string None = Hint3Evaluation.NoIntent;
+
+    [Fact]
+    public void Matthews_correlation_matches_the_published_binary_example() =>
+        // scikit-learn's documented example: y_true [+1, +1, +1, -1], y_pred [+1, -1, +1, +1] -> -0.333...
+        Assert.Equal(-1 / 3.0, Hint3Score.MatthewsCorrelation(["a", "a", "a", "b"], ["a", "b", "a", "a"]), 6);
+
+    [Fact]
+    public void Perfect_predictions_score_one_and_a_constant_guess_zero()
+    {
+        string[] gold = ["A", "B", None, None, "C"];
+        Assert.Equal(1, Hint3Score.MatthewsCorrelation(gold, gold), 6);
+        Assert.Equal(0, Hint3Score.MatthewsCorrelation(gold, [None, None, None, None, None]));
+    }
+
+    [Fact]
+    public void Accuracy_in_scope_accuracy_and_out_of_scope_recall_count_no_intent_as_a_class()
+    {
+        string[] gold = ["A", "A", "B", None, None, None];
+        string[] predicted = ["A", None, "A", None, "B", None];
+
+        var score = Hint3Score.Of(gold, predicted, None);
+
+        Assert.Equal((6, 3 / 6.0, 1 / 3.0, 2 / 3.0), (score.Messages, score.Accuracy, score.InScopeAccuracy, score.OutOfScopeRecall));
+    }
+
+    [Fact]
+    public void The_validation_split_holds_every_fifth_sentence_of_an_intent_and_takes_the_other_bots_as_out_of_scope()
+    {
+        var train = new Dictionary<string, List<(string Text, string Label)>>
+        {
+            ["sofmattress"] = [.. Enumerable.Range(1, 10).Select(i => ($"emi {i}", "EMI")), ("only one", "RARE"), ("only two", "RARE")],
+            ["curekart"] = [("where is my order", "ORDER")],
+            ["powerplay11"] = [("join a contest", "CONTEST")],
+        };
+
+        var (fit, scored) = Hint3Evaluation.ValidationSplit("sofmattress", train);
+
+        Assert.Equal(["emi 5", "emi 10", "where is my order", "join a contest"], scored.Select(s => s.Text));
+        Assert.Equal([None, None], scored.Skip(2).Select(s => s.Label));
+        Assert.Equal(10, fit.Count);
+        Assert.Contains(("only two", "RARE"), fit);
+    }
+}
