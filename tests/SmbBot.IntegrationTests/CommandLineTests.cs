@@ -54,7 +54,7 @@ public class CommandLineTests
     {
         var (exitCode, _, errors) = await Run("eval", "weather", "--data", "nowhere");
 
-        Assert.Equal((1, "error: unknown dataset 'weather' (banking77, clinc150, stackfaq)"), (exitCode, errors.Trim()));
+        Assert.Equal((1, "error: unknown dataset 'weather' (banking77, clinc150, stackfaq, hint3)"), (exitCode, errors.Trim()));
     }
 
     [Theory]
