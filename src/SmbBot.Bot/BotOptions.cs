@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SmbBot.Core.Business;
 
 namespace SmbBot.Bot;
 
@@ -7,9 +8,21 @@ public sealed class BotOptions
 {
     public const string SectionName = "Bot";
 
-    /// <summary>The business's name, used in the welcome and goodbye messages.</summary>
+    /// <summary>The business's name, used in the welcome and goodbye messages (<c>knowledge/business.json</c> overrides it, as the fields below).</summary>
     [Required(AllowEmptyStrings = false), StringLength(100)]
     public string BusinessName { get; set; } = "";
+
+    /// <summary>The chat's first message; <c>{name}</c> becomes the business name.</summary>
+    [Required(AllowEmptyStrings = false), StringLength(500)]
+    public string Greeting { get; set; } = BusinessProfile.DefaultGreeting;
+
+    /// <summary>Questions offered as buttons under the greeting (at most six).</summary>
+    [MaxLength(BusinessProfile.MaxTopics)]
+    public List<string> Topics { get; set; } = [];
+
+    /// <summary>The website chat's accent colour, <c>#rrggbb</c>.</summary>
+    [Required, RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Bot:AccentColour must be a hex colour like #1f4d3a")]
+    public string AccentColour { get; set; } = BusinessProfile.DefaultAccent;
 
     /// <summary>How customers reach a person, given whenever the bot cannot help.</summary>
     [Required(AllowEmptyStrings = false), StringLength(500)]
@@ -25,4 +38,16 @@ public sealed class BotOptions
     /// <summary>Only this many characters of a message are classified; the rest is ignored.</summary>
     [Range(50, 5000)]
     public int MaxInputChars { get; set; } = 1000;
+
+    /// <summary>The business settings these options give, before <c>knowledge/business.json</c> overrides them.</summary>
+    public BusinessProfile Profile(SmbBot.Core.Tickets.EscalationOptions escalation) => new()
+    {
+        BusinessName = BusinessName,
+        Greeting = Greeting,
+        Topics = Topics.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray(),
+        AccentColour = AccentColour,
+        HandoffContact = HandoffContact,
+        TimeZone = escalation.TimeZone,
+        BusinessHours = new Dictionary<string, string>(escalation.BusinessHours, StringComparer.OrdinalIgnoreCase),
+    };
 }

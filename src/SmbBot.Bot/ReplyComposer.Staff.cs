@@ -18,7 +18,7 @@ public sealed partial class ReplyComposer
     /// </summary>
     public IMessageActivity StaffMessage(string staffId, string staffName, string text)
     {
-        var message = MessageFactory.Text($"{staffName} ({options.BusinessName} team): {text}");
+        var message = MessageFactory.Text($"{staffName} ({business.Current.BusinessName} team): {text}");
         message.From = StaffAccount(staffId, staffName);
         message.ChannelData = new { smbbot = new { staff = staffName } };
         return message;

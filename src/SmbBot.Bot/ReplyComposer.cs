@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using SmbBot.Core.Business;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Routing;
 using SmbBot.Core.Tickets;
@@ -7,8 +8,11 @@ using SmbBot.Core.Tickets;
 namespace SmbBot.Bot;
 
 /// <summary>Turns decisions and ticket steps into what the customer reads.</summary>
-public sealed partial class ReplyComposer(BotOptions options, BusinessCalendar calendar, TimeProvider clock)
+public sealed partial class ReplyComposer(BotOptions options, BusinessSettings business, TimeProvider clock)
 {
+    /// <summary>The business's hours now (they can change while running).</summary>
+    private BusinessCalendar calendar => business.Calendar;
+
     /// <summary>Suggested action that asks for a person.</summary>
     public const string TalkToPerson = ConversationFlow.TalkToPerson;
 
@@ -16,9 +20,13 @@ public sealed partial class ReplyComposer(BotOptions options, BusinessCalendar c
     public const string Skip = "Skip";
 
     /// <summary>The greeting sent when a customer opens the chat.</summary>
-    public IMessageActivity Welcome() => MessageFactory.Text(
-        $"Hello! I'm the {options.BusinessName} assistant. Ask me anything about what we offer, our prices and our policies. " +
-        "If you need a person, just say so.");
+    public IMessageActivity Welcome()
+    {
+        var profile = business.Current;
+        return profile.Topics.Count == 0
+            ? MessageFactory.Text(profile.GreetingText)
+            : MessageFactory.SuggestedActions(profile.Topics, profile.GreetingText, null, null);
+    }
 
     /// <summary>The reply to a message with no text.</summary>
     public IMessageActivity EmptyMessage() => MessageFactory.Text(
@@ -160,7 +168,7 @@ public sealed partial class ReplyComposer(BotOptions options, BusinessCalendar c
     private string SmallTalkText(string intent) => intent switch
     {
         Intents.Thanks => "You're welcome! Is there anything else I can help with?",
-        Intents.Goodbye => $"Thanks for chatting with {options.BusinessName}. Goodbye!",
+        Intents.Goodbye => $"Thanks for chatting with {business.Current.BusinessName}. Goodbye!",
         _ => "Hello! What can I help you with today?",
     };
 

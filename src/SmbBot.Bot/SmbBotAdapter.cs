@@ -12,14 +12,14 @@ namespace SmbBot.Bot;
 /// </summary>
 public sealed partial class SmbBotAdapter : CloudAdapter
 {
-    public SmbBotAdapter(BotFrameworkAuthentication auth, BotOptions options, SmbBot.Core.StoreFaults storeFaults, ILogger<SmbBotAdapter> logger) : base(auth, logger)
+    public SmbBotAdapter(BotFrameworkAuthentication auth, SmbBot.Core.Business.BusinessSettings business, SmbBot.Core.StoreFaults storeFaults, ILogger<SmbBotAdapter> logger) : base(auth, logger)
     {
         OnTurnError = async (turnContext, exception) =>
         {
             LogTurnFailed(logger, exception, turnContext.Activity.Type, turnContext.Activity.ChannelId);
             storeFaults.Report(exception);
             await turnContext.SendActivityAsync(
-                $"Sorry, something went wrong on our side. Please try again in a moment, or reach a person directly: {options.HandoffContact}");
+                $"Sorry, something went wrong on our side. Please try again in a moment, or reach a person directly: {business.Current.HandoffContact}");
         };
     }
 

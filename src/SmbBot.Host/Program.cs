@@ -5,6 +5,7 @@ using SmbBot.Bot.DirectLine;
 using SmbBot.Core;
 using SmbBot.Host;
 using SmbBot.Host.Backups;
+using SmbBot.Host.Business;
 using SmbBot.Host.Alerts;
 using SmbBot.Host.Cli;
 using SmbBot.Host.CustomerMail;
@@ -23,6 +24,7 @@ if (CommandLine.Verb(args) is { } verb)
 builder.Services.AddSmbBotRuntime(builder.Configuration);
 builder.Services.AddBackups(builder.Configuration);
 builder.Services.AddSmbBotChannel(builder.Configuration);
+builder.Services.AddBusinessSettings();
 builder.Services.AddDirectLine(builder.Configuration, sp => sp.GetRequiredService<SmbBotPaths>().Data);
 builder.Services.AddStaffConsole(builder.Configuration);
 builder.Services.AddStaffAlerts(builder.Configuration);
@@ -47,6 +49,7 @@ app.MapHealth();
 app.MapBotMessages();
 app.MapDirectLine();
 app.MapWebChatStatus();
+app.MapWebChatAppearance();
 app.MapStaffConsole();
 app.MapTicketReadApi(builder.Configuration.GetSection(TicketReadApiOptions.SectionName).Get<TicketReadApiOptions>() ?? new());
 

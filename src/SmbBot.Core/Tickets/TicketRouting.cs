@@ -3,8 +3,11 @@ using SmbBot.Core.Conversations;
 namespace SmbBot.Core.Tickets;
 
 /// <summary>Where a ticket goes and when it is due, from the business's rules: a pure function of reason and time.</summary>
-public sealed class TicketRouting(EscalationOptions options, BusinessCalendar calendar)
+public sealed class TicketRouting(EscalationOptions options, Func<BusinessCalendar> currentCalendar)
 {
+    /// <summary>Routing with a fixed calendar.</summary>
+    public TicketRouting(EscalationOptions options, BusinessCalendar calendar) : this(options, () => calendar) { }
+
     /// <summary>
     /// Category, priority and due times for a ticket escalated for <paramref name="reason"/> at
     /// <paramref name="nowUtc"/> by a customer of CRM tier <paramref name="tier"/> (null or empty when unknown).
@@ -17,6 +20,7 @@ public sealed class TicketRouting(EscalationOptions options, BusinessCalendar ca
         var tierRule = string.IsNullOrWhiteSpace(tier) ? null : options.Tiers.GetValueOrDefault(tier.Trim());
         if (tierRule is not null && priority != TicketPriority.Urgent)
             priority = (TicketPriority)Math.Max((int)TicketPriority.High, (int)priority - tierRule.RaisePriority);
+        var calendar = currentCalendar();
         var (first, resolution) = DueTimes(priority, nowUtc);
         if (tierRule?.FirstResponse is { } promised)
         {
@@ -31,10 +35,11 @@ public sealed class TicketRouting(EscalationOptions options, BusinessCalendar ca
     public (DateTime FirstResponseDue, DateTime ResolutionDue) DueTimes(TicketPriority priority, DateTime fromUtc)
     {
         var target = options.Targets[priority.ToString().ToLowerInvariant()];
+        var calendar = currentCalendar();
         return (calendar.AddWorkingTime(fromUtc, target.FirstResponse, target.BusinessHoursOnly),
                 calendar.AddWorkingTime(fromUtc, target.Resolution, target.BusinessHoursOnly));
     }
 
-    /// <summary>The calendar the due times are counted in.</summary>
-    public BusinessCalendar Calendar => calendar;
+    /// <summary>The calendar the due times are counted in now (the business's hours can change while running).</summary>
+    public BusinessCalendar Calendar => currentCalendar();
 }

@@ -12,7 +12,7 @@ namespace SmbBot.Host.CustomerMail;
 /// after <c>Mail:CustomerReplyAfterMinutes</c> and dropped at send time if their chat has shown it by then.
 /// </summary>
 public sealed partial class CustomerMailQueue(OutboxStore outbox, TicketStore tickets, TicketDesk desk, ICustomerPresence presence,
-    MailOptions mail, BotOptions bot, TimeProvider clock, ILogger<CustomerMailQueue> logger) : ICustomerMail
+    MailOptions mail, SmbBot.Core.Business.BusinessSettings business, TimeProvider clock, ILogger<CustomerMailQueue> logger) : ICustomerMail
 {
     public const string ReplyKind = OutboxMessage.CustomerKindPrefix + "reply";
 
@@ -53,8 +53,8 @@ public sealed partial class CustomerMailQueue(OutboxStore outbox, TicketStore ti
         var message = new OutboxMessage
         {
             Id = id, Channel = OutboxChannel.Email, Kind = ReplyKind, TicketId = ticket.Id, ConversationId = ticket.ConversationId, To = to,
-            Subject = CustomerReplyMail.Subject(ticket, bot.BusinessName),
-            Body = CustomerReplyMail.Body(ticket, bot.BusinessName, staffName, reply, desk.Routing.Calendar),
+            Subject = CustomerReplyMail.Subject(ticket, business.Current.BusinessName),
+            Body = CustomerReplyMail.Body(ticket, business.Current.BusinessName, staffName, reply, desk.Routing.Calendar),
             MessageId = Host.Mail.MailText.MessageIdFor(id, mail),
             InReplyTo = ticket.ReceivedMailIds.LastOrDefault() ?? threadIds.LastOrDefault(),
             References = threadIds.Length > 0 ? string.Join(' ', threadIds) : null,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.Data;
 using SmbBot.Core;
+using SmbBot.Core.Business;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
 using SmbBot.Core.KnowledgeFiles;
@@ -41,8 +42,8 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.AddSingleton<TicketStore>();
         services.AddSingleton<ConversationStore>();
-        services.AddSingleton(sp => BusinessCalendar.From(sp.GetRequiredService<EscalationOptions>()));
-        services.AddSingleton<TicketRouting>();
+        // Due times count the hours in force now: the settings page changes them while running.
+        services.AddSingleton(sp => new TicketRouting(sp.GetRequiredService<EscalationOptions>(), () => sp.GetRequiredService<BusinessSettings>().Calendar));
         services.AddSingleton<TicketDesk>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IPersonalDataHolder, TicketPersonalData>();

@@ -67,6 +67,23 @@
     };
   }
 
+  // The business's name, colours and avatar, as set on the console's settings page (/api/webchat/appearance).
+  let appearance = null;
+  async function loadAppearance() {
+    try {
+      const response = await fetch('/api/webchat/appearance', { cache: 'no-cache' });
+      if (response.ok) appearance = await response.json();
+    } catch { appearance = null; }
+    if (!appearance) return;
+    document.getElementById('chat-name').textContent = appearance.title;
+    panel.setAttribute('aria-label', 'Chat with ' + appearance.businessName);
+    const root = document.documentElement.style;
+    root.setProperty('--chat-accent', appearance.accent);
+    root.setProperty('--chat-accent-text', appearance.accentText);
+    root.setProperty('--chat-accent-soft', appearance.accentSoft);
+  }
+  const appearanceLoaded = loadAppearance();
+
   async function resume(saved) {
     // A saved conversation is resumed only if its token can be refreshed and the conversation still exists.
     const refreshed = await post('/v3/directline/tokens/refresh', saved.token);
@@ -99,23 +116,25 @@
         sessionStorage.setItem(key, JSON.stringify(session));
       }
     }, 1000);
+    await appearanceLoaded;
+    const look = appearance || { accent: '#1f4d3a', accentSoft: '#e4efe9', initials: '', avatarUrl: null };
+    const avatar = look.avatarUrl ? { botAvatarImage: look.avatarUrl } : { botAvatarInitials: look.initials || '?' };
     window.WebChat.renderWebChat({
       directLine,
       locale: 'en-GB',
       avatarMiddleware: staffAvatarMiddleware,
       groupActivitiesMiddleware: groupBySenderMiddleware,
-      styleOptions: {
+      styleOptions: Object.assign({
         // Buttons wrap onto more lines instead of a carousel, so "Talk to a person" is never behind an arrow on a phone.
         suggestedActionLayout: 'flow',
         hideUploadButton: true,
-        botAvatarInitials: 'HP',
-        accent: '#1f4d3a',
+        accent: look.accent,
         bubbleBorderRadius: 10,
-        bubbleFromUserBackground: '#e4efe9',
+        bubbleFromUserBackground: look.accentSoft,
         bubbleFromUserBorderRadius: 10,
         suggestedActionBorderRadius: 16,
-        sendBoxButtonColor: '#1f4d3a',
-      },
+        sendBoxButtonColor: look.accent,
+      }, avatar),
     }, document.getElementById('webchat'));
   }
 
