@@ -8,14 +8,14 @@ public sealed class AuditEntry
     [BsonId] public ObjectId Id { get; set; } = ObjectId.NewObjectId();
     public DateTime At { get; set; }
     public string Actor { get; set; } = "";
-    /// <summary><c>export</c> or <c>erase</c>.</summary>
+    /// <summary><c>export</c>, <c>erase</c> or <c>settings</c>.</summary>
     public string Action { get; set; } = "";
     /// <summary>A one-way fingerprint of the e-mail address or id searched for (<see cref="PersonalDataSubject.Fingerprint"/>).</summary>
     public string Subject { get; set; } = "";
     public string Detail { get; set; } = "";
 }
 
-/// <summary>The audit log of privacy actions (LiteDB collection <c>audit</c>); append-only.</summary>
+/// <summary>The audit log of admin actions, privacy and settings (LiteDB collection <c>audit</c>); append-only.</summary>
 public sealed class AuditLog
 {
     private readonly ILiteCollection<AuditEntry> _entries;
@@ -30,4 +30,8 @@ public sealed class AuditLog
 
     /// <summary>The newest entries first.</summary>
     public IReadOnlyList<AuditEntry> Recent(int take = 50) => _entries.Query().OrderByDescending(e => e.At).Limit(take).ToList();
+
+    /// <summary>The newest entries of one action first.</summary>
+    public IReadOnlyList<AuditEntry> Recent(string action, int take = 20) =>
+        _entries.Query().Where(e => e.Action == action).OrderByDescending(e => e.At).Limit(take).ToList();
 }

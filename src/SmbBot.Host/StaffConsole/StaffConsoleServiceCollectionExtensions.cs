@@ -47,6 +47,7 @@ public static class StaffConsoleServiceCollectionExtensions
             o.Conventions.AllowAnonymousToPage("/Console/SignIn");
             o.Conventions.AuthorizePage("/Console/Staff", AdminPolicy);
             o.Conventions.AuthorizePage("/Console/Privacy", AdminPolicy);
+            o.Conventions.AuthorizePage("/Console/Settings", AdminPolicy);
         });
         services.AddSignalR();
         services.AddHostedService<QueueNotifier>();
