@@ -78,6 +78,7 @@ public class StaffConsoleBrowserTests : IAsyncLifetime
 
         // Staff resolve; the bot takes over and asks for a rating, which is stored.
         await staff.GetByRole(AriaRole.Button, new() { Name = "Resolve and hand back to the bot" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Yes, resolve it" }).ClickAsync();
         await Assertions.Expect(chat.GetByText("How would you rate the help you got").First).ToBeVisibleAsync(timeout);
         await chat.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" }).GetByRole(AriaRole.Button, new() { Name = "5" }).ClickAsync();
         await Assertions.Expect(chat.GetByText("Thank you for your rating!").First).ToBeVisibleAsync(timeout);

@@ -237,7 +237,7 @@ public partial class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<Cons
         Assert.Equal(before, channel.All(conversation).Count); // the bot did not answer in between
 
         await staff.PostFormAsync(page, page + "?handler=Note", new() { ["text"] = "Customer is a regular." });
-        await staff.PostFormAsync(page, page + "?handler=Resolve", []);
+        await staff.PostFormAsync(page, page + "?handler=Resolve", new() { ["confirmed"] = "yes" });
         var handBack = await channel.NextAsync(conversation);
         Assert.Contains($"Sam has marked your request {number} as resolved", (string?)handBack["text"]);
         Assert.Equal(["1", "2", "3", "4", "5"], handBack["suggestedActions"]!["actions"]!.AsArray().Select(a => (string)a!["value"]!));

@@ -102,6 +102,29 @@ public sealed class TicketStore
         return (q.OrderBy(t => t.QueueKey).Skip(query.Skip).Limit(query.Take).ToList(), total);
     }
 
+    /// <summary>Longest search text; longer is cut.</summary>
+    public const int MaxSearchChars = 100;
+
+    /// <summary>
+    /// Tickets found by number (<c>T-1042</c>), or whose customer name or e-mail address or conversation text contains
+    /// <paramref name="text"/> (case-insensitive), newest first: at most <paramref name="take"/>, with whether there are more.
+    /// One LiteDB query over the collection, stopped after <paramref name="take"/> + 1 matches.
+    /// </summary>
+    public (IReadOnlyList<Ticket> Tickets, bool More) Search(string? text, int take = 50)
+    {
+        var term = (text ?? "").Trim();
+        if (term.Length > MaxSearchChars) term = term[..MaxSearchChars];
+        if (term.Length == 0) return ([], false);
+        if (Ticket.IdFor(term) is { } id) return (Get(id) is { } exact ? [exact] : [], false);
+        // A % or _ typed by staff stays a LIKE wildcard: it can only widen the search, never hide the ticket meant.
+        var like = "%" + term + "%";
+        var where = BsonExpression.Create(
+            "$.CustomerEmail LIKE @0 OR $.Customer.Name LIKE @0 OR $.Customer.Email LIKE @0 OR $.Transcript[*].Text ANY LIKE @0",
+            new BsonValue(like));
+        var found = _tickets.Query().Where(where).OrderByDescending(t => t.Id).Limit(take + 1).ToList();
+        return (found.Take(take).ToArray(), found.Count > take);
+    }
+
     /// <summary>Other tickets of the same customer (by CRM id or e-mail), newest first.</summary>
     public IReadOnlyList<Ticket> ForCustomer(string? customerId, string? email, int exceptId, int take = 20)
     {

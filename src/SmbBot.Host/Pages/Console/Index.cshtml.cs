@@ -12,12 +12,23 @@ public sealed class QueueModel(TicketStore store, EscalationOptions escalation, 
     public string? Priority { get; private set; }
     public string? Category { get; private set; }
     public string Assignee { get; private set; } = "";
+    /// <summary>The search text; when set, the page lists what it finds instead of the filtered queue.</summary>
+    public string? Search { get; private set; }
+    /// <summary>True when the search found more than the page shows.</summary>
+    public bool MoreFound { get; private set; }
     public IReadOnlyList<Ticket> Tickets { get; private set; } = [];
     public int Total { get; private set; }
     public IReadOnlyList<string> Categories => escalation.Rules.Values.Select(r => r.Category).Distinct().Order().ToArray();
 
-    public void OnGet(string? status, string? priority, string? category, string? assignee)
+    public void OnGet(string? status, string? priority, string? category, string? assignee, string? q)
     {
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            Search = q.Trim();
+            (Tickets, MoreFound) = store.Search(Search, take: 50);
+            Total = Tickets.Count;
+            return;
+        }
         Status = status ?? "open-all";
         Priority = Names.TryParseName<TicketPriority>(priority, out var p) ? priority!.Trim().ToLowerInvariant() : null;
         Category = string.IsNullOrWhiteSpace(category) ? null : category;
@@ -41,8 +52,8 @@ public sealed class QueueModel(TicketStore store, EscalationOptions escalation, 
         return left < TimeSpan.Zero ? ($"overdue by {Span(-left)}", true) : ($"in {Span(left)}", false);
     }
 
-    public string Preview(Ticket t) =>
-        t.Transcript.LastOrDefault(e => e.From == Speaker.Customer)?.Text is { } text ? Names.Preview(text, 90) : "";
+    /// <summary>What the ticket is about: the customer's first real question, else the reason.</summary>
+    public string Preview(Ticket t) => TicketAbout.Of(t);
 
     private static string Span(TimeSpan s) => s.TotalDays >= 1 ? $"{(int)s.TotalDays} d {s.Hours} h" : s.TotalHours >= 1 ? $"{(int)s.TotalHours} h {s.Minutes} min" : $"{Math.Max(1, (int)s.TotalMinutes)} min";
 }

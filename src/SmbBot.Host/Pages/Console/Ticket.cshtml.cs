@@ -15,10 +15,19 @@ public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat ch
     public IReadOnlyList<OutboxMessage> FailedAlerts { get; private set; } = [];
     public IReadOnlyList<Ticket> Earlier { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>True while staff are asked to confirm resolving (<c>?confirm=resolve</c>).</summary>
+    public bool ConfirmResolve { get; private set; }
     public string StaffId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private string StaffName => User.Identity!.Name!;
 
-    public IActionResult OnGet(string number) => Load(number) ? Page() : NotFound();
+    public IActionResult OnGet(string number, string? confirm)
+    {
+        ConfirmResolve = confirm == "resolve";
+        return Load(number) ? Page() : NotFound();
+    }
+
+    /// <summary>The statuses staff set with the selector: new comes from the bot, resolved from the Resolve button.</summary>
+    public static bool Settable(string status) => status is "open" or "pending" or "closed";
 
     public async Task<IActionResult> OnPostClaimAsync(string number)
     {
@@ -51,13 +60,16 @@ public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat ch
             : BadRequest("unknown priority");
 
     public IActionResult OnPostStatus(string number, string? status) =>
-        status is "open" or "pending" or "closed" && Names.TryParseName<TicketStatus>(status, out var s)
+        string.IsNullOrEmpty(status) ? Done(number, "Choose open, pending or closed, then Set status.")
+        : Settable(status) && Names.TryParseName<TicketStatus>(status, out var s)
             ? Act(number, t => desk.SetStatus(t.Id, s, StaffName), $"Status set to {status}.")
             : BadRequest("unknown status");
 
-    public async Task<IActionResult> OnPostResolveAsync(string number)
+    public async Task<IActionResult> OnPostResolveAsync(string number, string? confirmed)
     {
         if (!Load(number)) return NotFound();
+        // Resolving ends the person's part of the chat: it is asked for twice, and a post without the second step only asks.
+        if (confirmed != "yes") return Redirect($"/console/tickets/{Uri.EscapeDataString(number)}?confirm=resolve");
         var delivered = await chat.ResolveAsync(Ticket!, StaffName);
         return Done(number, delivered ? "Resolved. The bot has taken the conversation back and asked for a rating." : "Resolved. The chat could not be reached to say so.");
     }
