@@ -118,7 +118,9 @@
     }, 1000);
     await appearanceLoaded;
     const look = appearance || { accent: '#1f4d3a', accentSoft: '#e4efe9', initials: '', avatarUrl: null };
-    const avatar = look.avatarUrl ? { botAvatarImage: look.avatarUrl } : { botAvatarInitials: look.initials || '?' };
+    // The initials stay under an image avatar: Web Chat 4.18 shows an image avatar only alongside initials.
+    const avatar = { botAvatarInitials: look.initials || '?' };
+    if (look.avatarUrl) avatar.botAvatarImage = new URL(look.avatarUrl, location.origin).href;
     window.WebChat.renderWebChat({
       directLine,
       locale: 'en-GB',
