@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using LiteDB;
 
@@ -15,7 +14,7 @@ public sealed class DirectLineStore
     private readonly ILiteCollection<DirectLineConversation> _conversations;
     private readonly ILiteCollection<DirectLineActivity> _activities;
     private readonly Lock _write = new();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _changed = new();
+    private readonly Dictionary<string, Waiters> _waiting = new();
     private readonly DirectLineOptions _options;
     private long _storedBytes;
 
@@ -108,7 +107,9 @@ public sealed class DirectLineStore
             Interlocked.Add(ref _storedBytes, bytes - droppedBytes);
             added = new(AppendOutcome.Stored, seq, json);
         }
-        if (_changed.TryRemove(conversationId, out var waiters)) waiters.TrySetResult();
+        Waiters? woken;
+        lock (_waiting) _waiting.Remove(conversationId, out woken);
+        woken?.Changed.TrySetResult();
         return added;
     }
 
@@ -136,12 +137,42 @@ public sealed class DirectLineStore
     private static BsonExpression Range(string conversationId, int fromSeq) =>
         BsonExpression.Create("$._id BETWEEN @0 AND @1", Key(conversationId, fromSeq), Key(conversationId, int.MaxValue));
 
-    /// <summary>Completes when something is appended to the conversation (or at once if it already has been).</summary>
-    public Task ChangedAsync(string conversationId, int seenSeq, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes when something is appended to the conversation (or at once if it already has been). The conversation
+    /// is listed as waited on only while someone waits, so a closed stream leaves nothing behind.
+    /// </summary>
+    public async Task ChangedAsync(string conversationId, int seenSeq, CancellationToken cancellationToken)
     {
-        var signal = _changed.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (Get(conversationId) is { } c && c.LastSeq > seenSeq) return Task.CompletedTask;
-        return signal.Task.WaitAsync(cancellationToken);
+        Waiters waiters;
+        lock (_waiting)
+        {
+            if (!_waiting.TryGetValue(conversationId, out waiters!)) _waiting[conversationId] = waiters = new Waiters();
+            waiters.Count++;
+        }
+        try
+        {
+            if (Get(conversationId) is { } c && c.LastSeq > seenSeq) return;
+            await waiters.Changed.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            lock (_waiting)
+            {
+                if (--waiters.Count == 0 && _waiting.TryGetValue(conversationId, out var listed) && listed == waiters) _waiting.Remove(conversationId);
+            }
+        }
+    }
+
+    /// <summary>How many conversations are waited on now.</summary>
+    public int WaitedOn
+    {
+        get { lock (_waiting) return _waiting.Count; }
+    }
+
+    private sealed class Waiters
+    {
+        public readonly TaskCompletionSource Changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Count;
     }
 
     /// <summary>Deletes conversations idle since before <paramref name="cutoff"/>, with their activities.</summary>

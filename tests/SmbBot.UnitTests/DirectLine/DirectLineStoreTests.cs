@@ -156,6 +156,33 @@ public class DirectLineStoreTests : IDisposable
         Assert.False(DirectLineAccess.IsReplaced(new TokenClaims("c1", "u", false, DateTimeOffset.MaxValue, 2), store.Get("c1")));
     }
 
+    [Fact]
+    public async Task A_closed_stream_leaves_no_waiter_behind_and_a_waiting_stream_is_still_woken_by_an_append()
+    {
+        var store = Store();
+        for (var i = 0; i < 200; i++)
+        {
+            var chat = $"chat-{i}";
+            store.GetOrCreate(chat, "u", false, _now);
+            using var closing = new CancellationTokenSource();
+            var waiting = store.ChangedAsync(chat, 0, closing.Token);
+            closing.Cancel(); // the customer closed the page
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        }
+        Assert.Equal(0, store.WaitedOn);
+
+        store.GetOrCreate("c1", "u", false, _now);
+        var first = store.ChangedAsync("c1", 0, CancellationToken.None);
+        using var gone = new CancellationTokenSource();
+        var second = store.ChangedAsync("c1", 0, gone.Token);
+        gone.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        Assert.False(first.IsCompleted);
+        Add(store, "c1", 100);
+        await first.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, store.WaitedOn);
+    }
+
     public void Dispose()
     {
         _db.Dispose();
