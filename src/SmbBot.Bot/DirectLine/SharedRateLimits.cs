@@ -71,6 +71,15 @@ public sealed class ChainedWithShared(RateLimiter own, PartitionedRateLimiter<st
         own.Dispose();
     }
 
+    // The partitioned limiter disposes an idle partition with DisposeAsync, whose default does nothing here (it ends
+    // in Dispose(false)): without this the own bucket's replenishing timer, and with it the bucket and the request it
+    // was created in, stayed alive, one per conversation, for the life of the process.
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await _chain.DisposeAsync();
+        await own.DisposeAsync();
+    }
+
     private sealed class SharedView(PartitionedRateLimiter<string> shared, string key) : RateLimiter
     {
         public override TimeSpan? IdleDuration => null;
