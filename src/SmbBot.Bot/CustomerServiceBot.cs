@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using SmbBot.Core;
 using SmbBot.Core.Conversations;
+using SmbBot.Core.Insight;
 using SmbBot.Core.Routing;
 using SmbBot.Core.Tickets;
 
@@ -14,7 +15,7 @@ namespace SmbBot.Bot;
 /// then reply. Unknown activity types are ignored by <see cref="ActivityHandler"/>.
 /// </summary>
 public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyComposer replies, BotOptions options,
-    ConversationStore conversations, TicketDesk desk, ConversationLocks locks, TimeProvider clock) : ActivityHandler
+    ConversationStore conversations, TicketDesk desk, ConversationLocks locks, InsightRecorder insight, TimeProvider clock) : ActivityHandler
 {
     /// <summary>Longest customer message kept in a transcript; the rest is cut and the cut is noted.</summary>
     public const int MaxStoredChars = 8000;
@@ -57,6 +58,7 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
             var (after, commands) = ConversationFlow.BotSaid(turn.Record, toSend.Select(m => m.Text), Now(), turn.TicketId);
             desk.Perform(commands, after);
             conversations.Save(after);
+            insight.Turn(activity.Conversation.Id, activity.From?.Id ?? "", activity.ChannelId ?? "", turn.Outcome, text, message.At);
         }
         // Everything the customer is told is on disk before it is sent.
         foreach (var reply in toSend) await turnContext.SendActivityAsync(reply, cancellationToken);

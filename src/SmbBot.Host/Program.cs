@@ -10,6 +10,7 @@ using SmbBot.Host.Alerts;
 using SmbBot.Host.Cli;
 using SmbBot.Host.CustomerMail;
 using SmbBot.Host.Configuration;
+using SmbBot.Host.Insight;
 using SmbBot.Host.Runtime;
 using SmbBot.Host.StaffConsole;
 using SmbBot.Host.WebSecurity;
@@ -30,6 +31,7 @@ builder.Services.AddStaffConsole(builder.Configuration);
 builder.Services.AddStaffAlerts(builder.Configuration);
 builder.Services.AddWebSecurity(builder.Configuration);
 builder.Services.AddCustomerMail();
+builder.Services.AddInsight();
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddSettings<TicketReadApiOptions>(builder.Configuration, TicketReadApiOptions.SectionName);

@@ -1,0 +1,47 @@
+using SmbBot.Core.Insight;
+using SmbBot.Core.Privacy;
+using SmbBot.Core.Tickets;
+
+namespace SmbBot.Host.Insight;
+
+/// <summary>The insight figures: aggregates kept as turns and tickets change, the dashboard and the unanswered inbox.</summary>
+public static class InsightServiceCollectionExtensions
+{
+    public static IServiceCollection AddInsight(this IServiceCollection services)
+    {
+        services.AddSingleton<InsightStore>();
+        services.AddSingleton<UnansweredStore>();
+        services.AddSingleton<InsightRecorder>();
+        services.AddSingleton<IPersonalDataHolder, InsightPersonalData>();
+        services.AddHostedService<InsightTicketWatch>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Passes every ticket change (opened, first reply, rating) to the insight aggregates. A failure there is logged and
+/// does not fail the staff member's action, which is already stored.
+/// </summary>
+public sealed partial class InsightTicketWatch(TicketStore tickets, InsightRecorder insight, ILogger<InsightTicketWatch> log) : IHostedService
+{
+    private void OnChanged(Ticket ticket)
+    {
+        try { insight.TicketChanged(ticket); }
+        catch (LiteDB.LiteException e) { NotCounted(e, ticket.Number); }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        tickets.Changed += OnChanged;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        tickets.Changed -= OnChanged;
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {Number} changed but the insight counters could not be updated")]
+    private partial void NotCounted(Exception e, string number);
+}
