@@ -53,6 +53,7 @@ app.MapDirectLine();
 app.MapWebChatStatus();
 app.MapWebChatAppearance();
 app.MapStaffConsole();
+app.MapInsight();
 app.MapTicketReadApi(builder.Configuration.GetSection(TicketReadApiOptions.SectionName).Get<TicketReadApiOptions>() ?? new());
 
 return await StartupGuard.RunAsync(app);

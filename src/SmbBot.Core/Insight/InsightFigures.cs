@@ -7,12 +7,16 @@ namespace SmbBot.Core.Insight;
 /// <param name="Unit"><c>count</c>, <c>share</c>, <c>minutes</c> or <c>rating</c>.</param>
 public sealed record Figure(string Key, string Name, double? Value, string Unit, string Definition);
 
+/// <summary>Tickets by their first reply: in time, late, or none yet.</summary>
+public sealed record ReplyTimes(long InTime, long Late, long NotYet);
+
 /// <summary>The counters of a range of days added up, and the figures read from them.</summary>
 public sealed record InsightFigures(DateOnly From, DateOnly To, IReadOnlyList<Figure> Headline,
-    IReadOnlyDictionary<string, long> HandOverReasons, IReadOnlyList<long> Hours, IReadOnlyList<(string FaqId, long Count)> TopFaq)
+    IReadOnlyDictionary<string, long> HandOverReasons, IReadOnlyList<long> Hours, ReplyTimes Replies,
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<(string FaqId, long Count)> TopFaq)
 {
     /// <summary>The figure with this key.</summary>
-    public Figure this[string key] => Headline.First(f => f.Key == key);
+    [System.Text.Json.Serialization.JsonIgnore] public Figure this[string key] => Headline.First(f => f.Key == key);
 
     /// <summary>
     /// Adds up <paramref name="days"/> (from <paramref name="from"/> to <paramref name="to"/>). Answered conversations
@@ -63,6 +67,7 @@ public sealed record InsightFigures(DateOnly From, DateOnly To, IReadOnlyList<Fi
         var hours = Enumerable.Range(0, 24).Select(h => Sum(InsightKeys.Hour(h))).ToArray();
         var faq = days.SelectMany(d => d.Counters).Where(c => c.Key.StartsWith("faq:", StringComparison.Ordinal))
             .GroupBy(c => c.Key[4..]).Select(g => (g.Key, g.Sum(c => c.Value))).OrderByDescending(f => f.Item2).ThenBy(f => f.Key, StringComparer.Ordinal).Take(10).ToArray();
-        return new InsightFigures(from, to, headline, reasons, hours, faq);
+        var met = Sum(InsightKeys.SlaMet);
+        return new InsightFigures(from, to, headline, reasons, hours, new ReplyTimes(met, responded - met, tickets - responded), faq);
     }
 }

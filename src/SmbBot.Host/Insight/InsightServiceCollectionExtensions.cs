@@ -12,6 +12,7 @@ public static class InsightServiceCollectionExtensions
         services.AddSingleton<InsightStore>();
         services.AddSingleton<UnansweredStore>();
         services.AddSingleton<InsightRecorder>();
+        services.AddSingleton<InsightDashboard>();
         services.AddSingleton<IPersonalDataHolder, InsightPersonalData>();
         services.AddHostedService<InsightTicketWatch>();
         return services;

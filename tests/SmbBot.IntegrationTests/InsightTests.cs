@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SmbBot.Core.Insight;
+using SmbBot.IntegrationTests.Infrastructure;
+
+namespace SmbBot.IntegrationTests;
+
+/// <summary>Conversations through the real host move the insight counters the dashboard and its exports read.</summary>
+public class InsightTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
+{
+    /// <summary>One message from <paramref name="user"/>; each test uses its own users, so no return links tests.</summary>
+    private async Task<JsonArray> Say(string conversation, string user, string text)
+    {
+        var activity = Activities.Message(conversation, text, expectReplies: true);
+        activity["from"]!["id"] = user;
+        var response = await host.CreateClient().PostAsJsonAsync("/api/messages", activity);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
+    }
+
+    private static string Route(JsonArray replies) => (string)Activities.Decision(replies[^1]!.AsObject())!["route"]!;
+
+    private async Task<JsonObject> Insight(ConsoleClient console) => (await console.Http.GetFromJsonAsync<JsonObject>("/api/insight"))!;
+
+    private static double Figure(JsonObject view, string key) =>
+        (double?)view["figures"]!["headline"]!.AsArray().First(f => (string?)f!["key"] == key)!["value"] ?? 0;
+
+    private async Task<ConsoleClient> SignedInAsync()
+    {
+        var console = new ConsoleClient(host);
+        await console.SignInAsync(ConsoleBotHost.AdminEmail, ConsoleBotHost.AdminPassword);
+        return console;
+    }
+
+    [Fact]
+    public async Task Conversations_through_the_host_move_the_right_counters()
+    {
+        var console = await SignedInAsync();
+        var before = await Insight(console);
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        var answered = "thanked-" + run;
+        Assert.Equal("faq", Route(await Say(answered, "u-a-" + run, "What are your store opening hours?")));
+        Assert.Equal("smalltalk", Route(await Say(answered, "u-a-" + run, "thanks")));
+        Assert.Equal("escalate", Route(await Say("person-" + run, "u-b-" + run, "I want to talk to a real person")));
+        Assert.Equal("fallback", Route(await Say("lost-" + run, "u-c-" + run, "can you tune my grandfather clock")));
+
+        var after = await Insight(console);
+        Assert.Equal(3, Figure(after, "conversations") - Figure(before, "conversations"));
+        Assert.Equal(1, Figure(after, "confirmed") - Figure(before, "confirmed"));
+        Assert.Equal(1, Figure(after, "handedOver") - Figure(before, "handedOver"));
+        Assert.Equal(1, (long)after["figures"]!["handOverReasons"]!["AskedForPerson"]! - (long)before["figures"]!["handOverReasons"]!["AskedForPerson"]!);
+        Assert.Equal(1, Figure(after, "unanswered") - Figure(before, "unanswered"));
+        Assert.Equal(1, Figure(after, "unansweredConversations") - Figure(before, "unansweredConversations"));
+        Assert.Equal(1, Figure(after, "awaitingReply") - Figure(before, "awaitingReply"));
+        Assert.Contains(after["topFaq"]!.AsArray(), e => (string?)e!["faqId"] == "store-hours");
+
+        var kept = host.Services.GetRequiredService<UnansweredStore>().Since(DateTime.UtcNow.AddHours(-1)).Single(m => m.ConversationId == "lost-" + run);
+        Assert.Equal("can you tune my grandfather clock", kept.Text);
+        Assert.False(kept.Unsure);
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_each_figure_with_its_definition_and_exports_without_text_unless_asked()
+    {
+        var console = await SignedInAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await Say("export-" + run, "u-e-" + run, "my card is 4111 1111 1111 1111, where is my parcel going to arrive");
+
+        var (status, page) = await console.GetAsync("/console/insight");
+        var plain = await console.Http.GetStringAsync("/api/insight/conversations.csv");
+        var withText = await console.Http.GetStringAsync("/api/insight/conversations.csv?text=true");
+        var figures = await console.Http.GetStringAsync("/api/insight/figures.csv");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Resolved by the bot", page);
+        Assert.Contains("counted as resolved", page);
+        Assert.Contains("/lib/chartjs-4.6.1/chart.umd.min.js", page);
+        Assert.Contains("export-" + run, plain);
+        Assert.DoesNotContain("parcel", plain);
+        Assert.Contains("[card number], where is my parcel", withText);
+        Assert.DoesNotContain("4111", withText);
+        Assert.StartsWith("figure,name,value,unit,from,to,definition", figures);
+    }
+
+    [Fact]
+    public async Task A_wrong_range_gets_a_clear_error_and_the_figures_need_sign_in()
+    {
+        var console = await SignedInAsync();
+
+        var backwards = await console.Http.GetAsync("/api/insight?from=2026-05-02&to=2026-05-01");
+        var garbled = await console.Http.GetAsync("/api/insight?from=yesterday");
+        var anonymous = await new ConsoleClient(host).Http.GetAsync("/api/insight");
+
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Contains("is after", await backwards.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Contains("yyyy-MM-dd", await garbled.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+}
