@@ -7,8 +7,24 @@ using SmbBot.IntegrationTests.Infrastructure;
 
 namespace SmbBot.IntegrationTests;
 
+/// <summary>The sample host with a bootstrap admin, on a copy of the sample knowledge (the inbox writes FAQ into it).</summary>
+public sealed class InsightBotHost() : BotHost(knowledgePath: KnowledgeCopy(), settings: new Dictionary<string, string?>
+{
+    ["Staff:BootstrapAdmin:Email"] = ConsoleBotHost.AdminEmail,
+    ["Staff:BootstrapAdmin:Password"] = ConsoleBotHost.AdminPassword,
+    ["Staff:BootstrapAdmin:DisplayName"] = "Sam",
+})
+{
+    private static string KnowledgeCopy()
+    {
+        var folder = Path.Combine(RepoPaths.NewTempFolder(), "knowledge");
+        RepoPaths.Copy(RepoPaths.Knowledge, folder);
+        return folder;
+    }
+}
+
 /// <summary>Conversations through the real host move the insight counters the dashboard and its exports read.</summary>
-public class InsightTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
+public partial class InsightTests(InsightBotHost host) : IClassFixture<InsightBotHost>
 {
     /// <summary>One message from <paramref name="user"/>; each test uses its own users, so no return links tests.</summary>
     private async Task<JsonArray> Say(string conversation, string user, string text)
@@ -99,5 +115,35 @@ public class InsightTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
         Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
         Assert.Contains("yyyy-MM-dd", await garbled.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<li>can you tune my grandfather clock</li>[\\s\\S]*?name=\"ids\" value=\"([0-9,]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ClockGroup();
+
+    [Fact]
+    public async Task The_inbox_groups_unanswered_messages_and_turns_a_group_into_a_new_FAQ_entry()
+    {
+        var console = await SignedInAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal("fallback", Route(await Say("clock1-" + run, "u-k1-" + run, "can you tune my grandfather clock")));
+        Assert.Equal("fallback", Route(await Say("clock2-" + run, "u-k2-" + run, "can you tune my grandfather clock please")));
+
+        var (_, inbox) = await console.GetAsync("/console/unanswered");
+        var ids = ClockGroup().Match(inbox).Groups[1].Value;
+        Assert.True(ids.Split(',').Length >= 2, "both clock questions are in one group");
+        var created = await console.PostFormAsync("/console/unanswered", "/console/unanswered?handler=NewEntry", new()
+        {
+            ["ids"] = ids, ["question"] = "Do you tune grandfather clocks?", ["answer"] = "No, but Tick & Co on Queen Street do.", ["category"] = "services",
+        });
+        var (_, after) = await console.GetAsync("/console/unanswered");
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("New entry &#x27;do-you-tune-grandfather-clocks&#x27; written to", after);
+        Assert.Contains("Share before", after);
+        Assert.DoesNotContain("<li>can you tune my grandfather clock</li>", after);
+        var knowledge = SmbBot.Core.KnowledgeFiles.KnowledgeBase.Load(host.Services.GetRequiredService<SmbBot.Host.Configuration.SmbBotPaths>().Knowledge);
+        var entry = Assert.Single(knowledge.Faq, f => f.Id == "do-you-tune-grandfather-clocks");
+        Assert.Contains("can you tune my grandfather clock", entry.Alternates);
+        Assert.Empty(knowledge.Problems);
     }
 }

@@ -1,4 +1,6 @@
 using SmbBot.Core.Insight;
+using SmbBot.Core.KnowledgeFiles;
+using SmbBot.Host.Configuration;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Tickets;
 
@@ -13,6 +15,9 @@ public static class InsightServiceCollectionExtensions
         services.AddSingleton<UnansweredStore>();
         services.AddSingleton<InsightRecorder>();
         services.AddSingleton<InsightDashboard>();
+        services.AddSingleton<InboxChangeStore>();
+        services.AddSingleton<IFaqDraftWriter>(sp => new KnowledgeFolderFaqWriter(sp.GetRequiredService<SmbBotPaths>().Knowledge));
+        services.AddSingleton<UnansweredInbox>();
         services.AddSingleton<IPersonalDataHolder, InsightPersonalData>();
         services.AddHostedService<InsightTicketWatch>();
         return services;
