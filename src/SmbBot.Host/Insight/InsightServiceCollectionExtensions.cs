@@ -20,6 +20,8 @@ public static class InsightServiceCollectionExtensions
         services.AddSingleton<UnansweredInbox>();
         services.AddSingleton<IPersonalDataHolder, InsightPersonalData>();
         services.AddHostedService<InsightTicketWatch>();
+        services.AddSingleton<WeeklySummaryMail>();
+        services.AddHostedService(sp => sp.GetRequiredService<WeeklySummaryMail>());
         return services;
     }
 }
