@@ -9,6 +9,13 @@ using SmbBot.IntegrationTests.Infrastructure;
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- [--seconds 20] [--tickets 100000]
 // The soak and fault benchmark (Soak.cs):
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- soak [--minutes 30] [--kills 3]
+// The insight dashboard and unanswered grouping at scale (InsightBench.cs):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- insight [--turns 1000000] [--tickets 100000] [--messages 10000]
+if (args.FirstOrDefault() == "insight")
+{
+    InsightBench.Run(Option("--turns", 1_000_000), Option("--tickets", 100_000), Option("--messages", 10_000));
+    return;
+}
 if (args.FirstOrDefault() == "soak")
 {
     await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3));
