@@ -107,7 +107,7 @@ public class BrandingAndPhoneBrowserTests(BrandingHost fixture) : IClassFixture<
         var page = await fixture.SignedInAsync(390, 844);
         var ticket = await page.Locator("table.queue a").First.GetAttributeAsync("href");
         var wide = new List<string>();
-        foreach (var path in new[] { "console", ticket!.TrimStart('/'), ticket.TrimStart('/') + "?confirm=resolve", "console?q=amelia", "console/staff", "console/alerts", "console/privacy", "console/settings" })
+        foreach (var path in new[] { "console", ticket!.TrimStart('/'), ticket.TrimStart('/') + "?confirm=resolve", "console?q=amelia", "console/staff", "console/alerts", "console/privacy", "console/settings", "console/insight", "console/unanswered" })
         {
             await page.GotoAsync(fixture.Site + path);
             var width = await WidthAsync(page);

@@ -7,8 +7,11 @@ namespace SmbBot.Core.Insight;
 /// Keeps the insight aggregates up to date as things happen: each customer message (from the bot), each ticket change
 /// (first reply, rating). Keeps the text of messages the bot could not answer, masked, for the unanswered inbox.
 /// </summary>
-public sealed class InsightRecorder(InsightStore store, UnansweredStore unanswered, BusinessCalendar calendar)
+public sealed class InsightRecorder(InsightStore store, UnansweredStore unanswered, Func<BusinessCalendar> calendar)
 {
+    /// <summary>A recorder on one fixed calendar (tests, tools).</summary>
+    public InsightRecorder(InsightStore store, UnansweredStore unanswered, BusinessCalendar calendar) : this(store, unanswered, () => calendar) { }
+
     /// <summary>The customer wrote <paramref name="text"/> and the flow took <paramref name="outcome"/>.</summary>
     public void Turn(string conversationId, string userId, string channelId, FlowOutcome outcome, string text, DateTime at)
     {
@@ -59,10 +62,10 @@ public sealed class InsightRecorder(InsightStore store, UnansweredStore unanswer
     }
 
     /// <summary>What a row adds to its day, in the business's local time.</summary>
-    public Dictionary<string, long> Contribution(ConversationInsight row) => InsightDefinitions.Contribution(row, calendar.Local);
+    public Dictionary<string, long> Contribution(ConversationInsight row) => InsightDefinitions.Contribution(row, calendar().Local);
 
     /// <summary>The business's local date of <paramref name="utc"/>.</summary>
-    public DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(calendar.Local(utc));
+    public DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(calendar().Local(utc));
 
     // The customer's earlier conversations answered within the window are reopened when they ask the same entry again
     // or are handed to a person.

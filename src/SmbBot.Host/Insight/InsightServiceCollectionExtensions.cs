@@ -13,7 +13,9 @@ public static class InsightServiceCollectionExtensions
     {
         services.AddSingleton<InsightStore>();
         services.AddSingleton<UnansweredStore>();
-        services.AddSingleton<InsightRecorder>();
+        // The calendar of the business settings now: a changed time zone applies to the next count.
+        services.AddSingleton(sp => new InsightRecorder(sp.GetRequiredService<InsightStore>(), sp.GetRequiredService<UnansweredStore>(),
+            () => sp.GetRequiredService<SmbBot.Core.Business.BusinessSettings>().Calendar));
         services.AddSingleton<InsightDashboard>();
         services.AddSingleton<InboxChangeStore>();
         services.AddSingleton<IFaqDraftWriter>(sp => new KnowledgeFolderFaqWriter(sp.GetRequiredService<SmbBotPaths>().Knowledge));

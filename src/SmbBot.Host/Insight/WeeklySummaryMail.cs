@@ -1,7 +1,6 @@
-using SmbBot.Bot;
 using SmbBot.Core.Alerts;
 using SmbBot.Core.Insight;
-using SmbBot.Core.Tickets;
+using SmbBot.Core.Business;
 using SmbBot.Core.Mail;
 using SmbBot.Core.Outbox;
 using SmbBot.Host.StaffConsole;
@@ -13,7 +12,7 @@ namespace SmbBot.Host.Insight;
 /// configured. The outbox keeps one message per week and address, so the hourly checks send it once.
 /// </summary>
 public sealed class WeeklySummaryMail(InsightDashboard dashboard, UnansweredInbox inbox, StaffStore staff, OutboxStore outbox,
-    MailOptions mail, AlertOptions alerts, BotOptions bot, BusinessCalendar calendar, TimeProvider clock, ILogger<WeeklySummaryMail> log) : BackgroundService
+    MailOptions mail, AlertOptions alerts, BusinessSettings business, TimeProvider clock, ILogger<WeeklySummaryMail> log) : BackgroundService
 {
     public const int SendHour = 8;
 
@@ -33,13 +32,13 @@ public sealed class WeeklySummaryMail(InsightDashboard dashboard, UnansweredInbo
     {
         if (!mail.IsConfigured) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        var local = calendar.Local(now);
+        var local = business.Calendar.Local(now);
         var today = DateOnly.FromDateTime(local);
         if (today.DayOfWeek != DayOfWeek.Monday || local.Hour < SendHour) return 0;
         var week = new InsightRange(today.AddDays(-7), today.AddDays(-1));
         var before = new InsightRange(today.AddDays(-14), today.AddDays(-8));
         var biggest = inbox.Groups(3).Groups.Select(g => (g.Examples[0], g.Count)).ToArray();
-        var (subject, body) = WeeklySummary.Compose(bot.BusinessName, dashboard.View(week).Figures, dashboard.View(before).Figures, biggest, (alerts.ConsoleUrl ?? "").TrimEnd('/'));
+        var (subject, body) = WeeklySummary.Compose(business.Current.BusinessName, dashboard.View(week).Figures, dashboard.View(before).Figures, biggest, (alerts.ConsoleUrl ?? "").TrimEnd('/'));
         var admins = staff.All().Where(a => a.Role == StaffRoles.Admin && !a.Disabled && a.Email.Length > 0);
         return outbox.Enqueue(admins.Select(a => new OutboxMessage
         {
