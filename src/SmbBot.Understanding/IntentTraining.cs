@@ -73,17 +73,30 @@ public static class IntentTraining
     /// </summary>
     public static TrainedModel TrainAndSave(KnowledgeBase knowledge, IReadOnlyList<IntentSample> samples, string modelsFolder, Action<string>? progress = null)
     {
+        var model = Train(samples, progress);
+        Save(knowledge, model, modelsFolder);
+        return model;
+    }
+
+    /// <summary>Cross-validates on <paramref name="samples"/> (held-out predictions) and trains on all of them, in memory.</summary>
+    public static TrainedModel Train(IReadOnlyList<IntentSample> samples, Action<string>? progress = null)
+    {
         var vectors = samples.GroupBy(x => x.Text).ToDictionary(g => g.Key, g => g.First().Embedding);
         var heldOut = IntentClassifier.HeldOut(samples, Folds, progress).Select(p => new HeldOutExample(p, vectors[p.Text])).ToArray();
         progress?.Invoke("training the final model on all examples");
-        var classifier = IntentClassifier.Train(samples);
+        return new TrainedModel(IntentClassifier.Train(samples), heldOut, Trained: true);
+    }
+
+    /// <summary>Saves the model and its held-out predictions as those of <paramref name="knowledge"/> and removes older ones.</summary>
+    public static void Save(KnowledgeBase knowledge, TrainedModel model, string modelsFolder)
+    {
+        Directory.CreateDirectory(modelsFolder);
         var path = ModelPath(modelsFolder, knowledge);
-        classifier.Save(path);
-        WriteHeldOut(HeldOutPath(modelsFolder, knowledge), heldOut);
+        model.Classifier.Save(path);
+        WriteHeldOut(HeldOutPath(modelsFolder, knowledge), model.HeldOut);
         var keep = new[] { Path.GetFullPath(path), Path.GetFullPath(HeldOutPath(modelsFolder, knowledge)) };
         foreach (var old in Directory.EnumerateFiles(modelsFolder, "intent-*").Where(f => !keep.Contains(Path.GetFullPath(f))))
             File.Delete(old);
-        return new TrainedModel(classifier, heldOut, Trained: true);
     }
 
     private static void WriteHeldOut(string path, IReadOnlyList<HeldOutExample> heldOut)
