@@ -26,6 +26,9 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
     private volatile PublishStatus _status = PublishStatus.Idle(null, DateTime.UtcNow);
     private string _liveFingerprint = "";
 
+    /// <summary>The step during which the bot switches to the new version: before it, every turn is answered by the version in use.</summary>
+    public const string SwitchingStep = "switching the bot to the new version";
+
     /// <summary>What the publisher is doing or did last.</summary>
     public PublishStatus Status => _status;
 
@@ -127,12 +130,15 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
         if (request.Source != PublishSource.Disk) KnowledgeFolder.Mirror(source, paths.Knowledge);
         if (report.Retrained || !File.Exists(IntentTraining.ModelPath(paths.Models, knowledge)))
             IntentTraining.Save(knowledge, version.Model, paths.Models);
-        await KnowledgeBuilder.CopyIndexAsync(version.Index, index, cancellationToken);
+        var kept = versions.Add(paths.Knowledge, request.Actor, summary, Now);
 
+        Step(SwitchingStep);
         runtime.Activate(version);
         Volatile.Write(ref _liveFingerprint, KnowledgeFolder.Fingerprint(paths.Knowledge));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var kept = versions.Add(paths.Knowledge, request.Actor, summary, Now);
+        _status = new PublishStatus("published", "", $"version {kept.Number} is live ({summary}); {Cost(report)}", [], kept, seconds, Now);
+        // The stored index (read at the next start) follows; the bot already searches the new version's own copy.
+        await KnowledgeBuilder.CopyIndexAsync(version.Index, index, cancellationToken);
         if (request.Source == PublishSource.Draft) draft.ResetFrom(paths.Knowledge, draftRevision);
         else if (request.Source == PublishSource.Version || !draft.HasChanges) draft.ResetFrom(paths.Knowledge);
         audit.Add(new AuditEntry
@@ -141,7 +147,6 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
             Detail = $"version {kept.Number}: {summary}",
         });
         LogPublished(logger, kept.Number, seconds, report.Embedded, report.Retrained);
-        _status = new PublishStatus("published", "", $"version {kept.Number} is live ({summary}); {Cost(report)}", [], kept, seconds, Now);
     }
 
     private static string Summary(KnowledgeBase before, KnowledgeBase after)
