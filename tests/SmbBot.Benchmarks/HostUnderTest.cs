@@ -21,7 +21,7 @@ public sealed class HostUnderTest : IDisposable
     /// <summary>Process start to <c>/health/ready</c> answering 200.</summary>
     public TimeSpan Startup { get; }
 
-    public static async Task<HostUnderTest> StartAsync(string dataFolder)
+    public static async Task<HostUnderTest> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
@@ -39,6 +39,7 @@ public sealed class HostUnderTest : IDisposable
         start.Environment["DirectLine__StartsPerAddressPerMinute"] = "100000";
         start.Environment["DirectLine__TokensPerMinute"] = "100000";
         start.Environment["DirectLine__StartsPerMinute"] = "100000";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -9,6 +9,13 @@ using SmbBot.IntegrationTests.Infrastructure;
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- [--seconds 20] [--tickets 100000]
 // The soak and fault benchmark (Soak.cs):
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- soak [--minutes 30] [--kills 3]
+// The publish benchmark (PublishRun.cs): publish-to-live time of one changed entry while customers keep asking:
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- publish
+if (args.FirstOrDefault() == "publish")
+{
+    await PublishRun.RunAsync();
+    return;
+}
 if (args.FirstOrDefault() == "soak")
 {
     await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3));
