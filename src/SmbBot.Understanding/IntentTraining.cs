@@ -14,20 +14,28 @@ public static class IntentTraining
     /// FAQ phrasings reuse the vectors already stored in the index.
     /// </summary>
     public static async Task<IReadOnlyList<IntentSample>> SamplesAsync(KnowledgeBase knowledge, LiteDbFaqCollection index,
-        MiniLmEmbeddingGenerator embeddings, Action<string>? progress = null, CancellationToken cancellationToken = default)
+        MiniLmEmbeddingGenerator embeddings, Action<string>? progress = null, CancellationToken cancellationToken = default) =>
+        await SamplesAsync(knowledge, index, embeddings, progress, known: null, cancellationToken);
+
+    /// <summary>As above; an intent example whose text is in <paramref name="known"/> takes that vector instead of being embedded.</summary>
+    public static async Task<IReadOnlyList<IntentSample>> SamplesAsync(KnowledgeBase knowledge, LiteDbFaqCollection index,
+        MiniLmEmbeddingGenerator embeddings, Action<string>? progress, IReadOnlyDictionary<string, float[]>? known, CancellationToken cancellationToken)
     {
         var samples = new List<IntentSample>();
         await foreach (var r in index.GetAsync(r => r.Kind == FaqPhrasingRecord.Question, int.MaxValue, new() { IncludeVectors = true }, cancellationToken))
             samples.Add(new IntentSample { Text = r.Text, Embedding = r.Vector.ToArray(), Label = Intents.Faq });
         var examples = knowledge.Intents.ToArray();
+        var vectors = new Dictionary<string, float[]>();
+        var missing = examples.Select(e => e.Text).Distinct().Where(t => known?.ContainsKey(t) != true).ToArray();
         int done = 0;
-        foreach (var batch in examples.Chunk(32))
+        foreach (var batch in missing.Chunk(32))
         {
-            var vectors = embeddings.Embed(batch.Select(e => e.Text).ToArray(), cancellationToken);
-            samples.AddRange(batch.Select((e, i) => new IntentSample { Text = e.Text, Embedding = vectors[i], Label = e.Intent }));
+            var embedded = embeddings.Embed(batch, cancellationToken);
+            for (int i = 0; i < batch.Length; i++) vectors[batch[i]] = embedded[i];
             done += batch.Length;
-            progress?.Invoke($"embedded {done}/{examples.Length} intent examples");
+            progress?.Invoke($"embedded {done}/{missing.Length} intent examples");
         }
+        samples.AddRange(examples.Select(e => new IntentSample { Text = e.Text, Embedding = vectors.GetValueOrDefault(e.Text) ?? known![e.Text], Label = e.Intent }));
         return samples;
     }
 

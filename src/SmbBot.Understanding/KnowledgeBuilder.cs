@@ -45,7 +45,9 @@ public static class KnowledgeBuilder
         if (retrained)
         {
             progress("training the intent classifier (the questions changed)");
-            var samples = await IntentTraining.SamplesAsync(knowledge, index, embeddings, null, cancellationToken);
+            // The intent examples' vectors are kept with the held-out predictions of the version in use: reused, not embedded again.
+            var known = current?.Model.HeldOut.GroupBy(h => h.Prediction.Text).ToDictionary(g => g.Key, g => g.First().Vector);
+            var samples = await IntentTraining.SamplesAsync(knowledge, index, embeddings, null, known, cancellationToken);
             model = IntentTraining.Train(samples, progress);
         }
         else

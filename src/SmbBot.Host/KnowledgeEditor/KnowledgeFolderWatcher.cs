@@ -68,7 +68,7 @@ public sealed class KnowledgeFolderWatcher(SmbBotPaths paths, KnowledgePublisher
             }
             KnowledgeBase.Load(paths.Knowledge);
             GoldenQuestions.Load(paths.Knowledge);
-            publisher.Request(new PublishRequest(PublishSource.Disk, "files on disk"));
+            publisher.Request(new PublishRequest(PublishSource.Disk, KnowledgePublisher.WatcherActor));
         }
         catch (KnowledgeFileException e)
         {

@@ -29,13 +29,18 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
     /// <summary>The step during which the bot switches to the new version: before it, every turn is answered by the version in use.</summary>
     public const string SwitchingStep = "switching the bot to the new version";
 
+    /// <summary>Who a publish of files changed on disk is recorded as.</summary>
+    public const string WatcherActor = "files on disk";
+
     /// <summary>What the publisher is doing or did last.</summary>
     public PublishStatus Status => _status;
 
     /// <summary>Queues a publish; the page follows it through <see cref="Status"/>.</summary>
     public void Request(PublishRequest request)
     {
-        _status = _status with { State = "running", Step = "waiting for the publish before it", Message = "", Broken = [] };
+        // The watcher's requests show once they turn out to change something: most are the publisher's own writes.
+        if (request.Actor != WatcherActor)
+            _status = _status with { State = "running", Step = "waiting for the publish before it", Message = "", Broken = [] };
         _requests.Writer.TryWrite((request, Stopwatch.GetTimestamp()));
     }
 
@@ -55,7 +60,7 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
         // The knowledge start-up has activated the files on disk: they are a version, and the draft starts from them.
         var fingerprint = KnowledgeFolder.Fingerprint(paths.Knowledge);
         var live = versions.List().FirstOrDefault();
-        if (live?.Fingerprint != fingerprint) live = versions.Add(paths.Knowledge, "files on disk", "as found at start", Now);
+        if (live?.Fingerprint != fingerprint) live = versions.Add(paths.Knowledge, WatcherActor, "as found at start", Now);
         Volatile.Write(ref _liveFingerprint, fingerprint);
         draft.EnsureFrom(paths.Knowledge);
         _status = PublishStatus.Idle(live, Now);
@@ -95,7 +100,8 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
         }
         if (request.Source == PublishSource.Disk && KnowledgeFolder.Fingerprint(source) == LiveFingerprint)
         {
-            _status = _status with { State = "published", Step = "", Message = "the files on disk are the version in use", At = Now };
+            if (request.Actor != WatcherActor)
+                _status = _status with { State = "published", Step = "", Message = "the files on disk are the version in use", At = Now };
             return;
         }
         var draftRevision = draft.Revision;
