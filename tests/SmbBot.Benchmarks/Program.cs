@@ -10,10 +10,10 @@ using SmbBot.IntegrationTests.Infrastructure;
 // The soak and fault benchmark (Soak.cs):
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- soak [--minutes 30] [--kills 3]
 // The publish benchmark (PublishRun.cs): publish-to-live time of one changed entry while customers keep asking:
-//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- publish
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- publish [--large-only]
 if (args.FirstOrDefault() == "publish")
 {
-    await PublishRun.RunAsync();
+    await PublishRun.RunAsync(args.Contains("--large-only"));
     return;
 }
 if (args.FirstOrDefault() == "soak")
