@@ -23,7 +23,7 @@ public sealed class KnowledgeHistoryModel(KnowledgeVersions versions, KnowledgeP
     {
         Message = TempData["message"] as string;
         Versions = versions.List();
-        Audit = audit.Recent("knowledge");
+        Audit = audit.RecentStartingWith("knowledge");
         if (Diff is not { } n || versions.Get(n) is null) return;
         try
         {
