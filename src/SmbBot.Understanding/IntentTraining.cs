@@ -14,20 +14,28 @@ public static class IntentTraining
     /// FAQ phrasings reuse the vectors already stored in the index.
     /// </summary>
     public static async Task<IReadOnlyList<IntentSample>> SamplesAsync(KnowledgeBase knowledge, LiteDbFaqCollection index,
-        MiniLmEmbeddingGenerator embeddings, Action<string>? progress = null, CancellationToken cancellationToken = default)
+        MiniLmEmbeddingGenerator embeddings, Action<string>? progress = null, CancellationToken cancellationToken = default) =>
+        await SamplesAsync(knowledge, index, embeddings, progress, known: null, cancellationToken);
+
+    /// <summary>As above; an intent example whose text is in <paramref name="known"/> takes that vector instead of being embedded.</summary>
+    public static async Task<IReadOnlyList<IntentSample>> SamplesAsync(KnowledgeBase knowledge, LiteDbFaqCollection index,
+        MiniLmEmbeddingGenerator embeddings, Action<string>? progress, IReadOnlyDictionary<string, float[]>? known, CancellationToken cancellationToken)
     {
         var samples = new List<IntentSample>();
         await foreach (var r in index.GetAsync(r => r.Kind == FaqPhrasingRecord.Question, int.MaxValue, new() { IncludeVectors = true }, cancellationToken))
             samples.Add(new IntentSample { Text = r.Text, Embedding = r.Vector.ToArray(), Label = Intents.Faq });
         var examples = knowledge.Intents.ToArray();
+        var vectors = new Dictionary<string, float[]>();
+        var missing = examples.Select(e => e.Text).Distinct().Where(t => known?.ContainsKey(t) != true).ToArray();
         int done = 0;
-        foreach (var batch in examples.Chunk(32))
+        foreach (var batch in missing.Chunk(32))
         {
-            var vectors = embeddings.Embed(batch.Select(e => e.Text).ToArray(), cancellationToken);
-            samples.AddRange(batch.Select((e, i) => new IntentSample { Text = e.Text, Embedding = vectors[i], Label = e.Intent }));
+            var embedded = embeddings.Embed(batch, cancellationToken);
+            for (int i = 0; i < batch.Length; i++) vectors[batch[i]] = embedded[i];
             done += batch.Length;
-            progress?.Invoke($"embedded {done}/{examples.Length} intent examples");
+            progress?.Invoke($"embedded {done}/{missing.Length} intent examples");
         }
+        samples.AddRange(examples.Select(e => new IntentSample { Text = e.Text, Embedding = vectors.GetValueOrDefault(e.Text) ?? known![e.Text], Label = e.Intent }));
         return samples;
     }
 
@@ -73,17 +81,30 @@ public static class IntentTraining
     /// </summary>
     public static TrainedModel TrainAndSave(KnowledgeBase knowledge, IReadOnlyList<IntentSample> samples, string modelsFolder, Action<string>? progress = null)
     {
+        var model = Train(samples, progress);
+        Save(knowledge, model, modelsFolder);
+        return model;
+    }
+
+    /// <summary>Cross-validates on <paramref name="samples"/> (held-out predictions) and trains on all of them, in memory.</summary>
+    public static TrainedModel Train(IReadOnlyList<IntentSample> samples, Action<string>? progress = null)
+    {
         var vectors = samples.GroupBy(x => x.Text).ToDictionary(g => g.Key, g => g.First().Embedding);
         var heldOut = IntentClassifier.HeldOut(samples, Folds, progress).Select(p => new HeldOutExample(p, vectors[p.Text])).ToArray();
         progress?.Invoke("training the final model on all examples");
-        var classifier = IntentClassifier.Train(samples);
+        return new TrainedModel(IntentClassifier.Train(samples), heldOut, Trained: true);
+    }
+
+    /// <summary>Saves the model and its held-out predictions as those of <paramref name="knowledge"/> and removes older ones.</summary>
+    public static void Save(KnowledgeBase knowledge, TrainedModel model, string modelsFolder)
+    {
+        Directory.CreateDirectory(modelsFolder);
         var path = ModelPath(modelsFolder, knowledge);
-        classifier.Save(path);
-        WriteHeldOut(HeldOutPath(modelsFolder, knowledge), heldOut);
+        model.Classifier.Save(path);
+        WriteHeldOut(HeldOutPath(modelsFolder, knowledge), model.HeldOut);
         var keep = new[] { Path.GetFullPath(path), Path.GetFullPath(HeldOutPath(modelsFolder, knowledge)) };
         foreach (var old in Directory.EnumerateFiles(modelsFolder, "intent-*").Where(f => !keep.Contains(Path.GetFullPath(f))))
             File.Delete(old);
-        return new TrainedModel(classifier, heldOut, Trained: true);
     }
 
     private static void WriteHeldOut(string path, IReadOnlyList<HeldOutExample> heldOut)

@@ -37,7 +37,7 @@ public sealed partial class KnowledgeStartup(UnderstandingPaths paths, Knowledge
         LogCalibrated(logger, turns.Count, calibrating.ElapsedMilliseconds);
         var thresholds = calibration.InUse(routing.Value, resolved);
         foreach (var t in thresholds) LogThreshold(logger, t.Setting, t.Value, t.TargetPrecision, t.Source);
-        runtime.Activate(knowledge, retriever, model.Classifier, FaqTextSearch.Create(index, embeddings, knowledge.Faq), resolved, thresholds);
+        runtime.Activate(new LoadedKnowledge(knowledge, index, retriever, model, FaqTextSearch.Create(index, embeddings, knowledge.Faq), resolved, thresholds));
         LogReady(logger, model.Trained ? "trained" : "loaded", clock.ElapsedMilliseconds);
     }
 

@@ -16,6 +16,13 @@ if (args.FirstOrDefault() == "insight")
     InsightBench.Run(Option("--turns", 1_000_000), Option("--tickets", 100_000), Option("--messages", 10_000));
     return;
 }
+// The publish benchmark (PublishRun.cs): publish-to-live time of one changed entry while customers keep asking:
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- publish [--large-only]
+if (args.FirstOrDefault() == "publish")
+{
+    await PublishRun.RunAsync(args.Contains("--large-only"));
+    return;
+}
 if (args.FirstOrDefault() == "soak")
 {
     await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3));

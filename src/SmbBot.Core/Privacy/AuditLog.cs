@@ -8,7 +8,7 @@ public sealed class AuditEntry
     [BsonId] public ObjectId Id { get; set; } = ObjectId.NewObjectId();
     public DateTime At { get; set; }
     public string Actor { get; set; } = "";
-    /// <summary><c>export</c>, <c>erase</c> or <c>settings</c>.</summary>
+    /// <summary><c>export</c>, <c>erase</c>, <c>settings</c>, or a knowledge change (<c>knowledge-edit</c>, <c>knowledge-publish</c>, ...).</summary>
     public string Action { get; set; } = "";
     /// <summary>A one-way fingerprint of the e-mail address or id searched for (<see cref="PersonalDataSubject.Fingerprint"/>).</summary>
     public string Subject { get; set; } = "";
@@ -34,4 +34,8 @@ public sealed class AuditLog
     /// <summary>The newest entries of one action first.</summary>
     public IReadOnlyList<AuditEntry> Recent(string action, int take = 20) =>
         _entries.Query().Where(e => e.Action == action).OrderByDescending(e => e.At).Limit(take).ToList();
+
+    /// <summary>The newest entries whose action starts with <paramref name="actionPrefix"/> first.</summary>
+    public IReadOnlyList<AuditEntry> RecentStartingWith(string actionPrefix, int take = 50) =>
+        _entries.Query().Where(e => e.Action.StartsWith(actionPrefix)).OrderByDescending(e => e.At).Limit(take).ToList();
 }

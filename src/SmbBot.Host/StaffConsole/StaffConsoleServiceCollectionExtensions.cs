@@ -48,6 +48,8 @@ public static class StaffConsoleServiceCollectionExtensions
             o.Conventions.AuthorizePage("/Console/Staff", AdminPolicy);
             o.Conventions.AuthorizePage("/Console/Privacy", AdminPolicy);
             o.Conventions.AuthorizePage("/Console/Settings", AdminPolicy);
+            o.Conventions.AuthorizePage("/Console/Knowledge", AdminPolicy);
+            o.Conventions.AuthorizePage("/Console/KnowledgeHistory", AdminPolicy);
         });
         services.AddSignalR();
         services.AddHostedService<QueueNotifier>();

@@ -100,7 +100,7 @@ public static class Hint3Evaluation
             var thresholds = calibration.InUse(routing, resolved);
             progress("  thresholds: " + string.Join(", ", thresholds.Select(t => $"{t.Setting} {t.Value:0.00} ({t.Source})")));
             var runtime = new BotRuntime(new EmbeddingCache(embeddings));
-            runtime.Activate(knowledge, retriever, model.Classifier, FaqTextSearch.Create(index, embeddings, knowledge.Faq), resolved, thresholds);
+            runtime.Activate(new LoadedKnowledge(knowledge, index, retriever, model, FaqTextSearch.Create(index, embeddings, knowledge.Faq), resolved, thresholds));
             return messages.Select(m => runtime.Understand(m) is { Route: Route.Faq, Answer: { } a } ? label[a.FaqId] : NoIntent).ToArray();
         }
         finally

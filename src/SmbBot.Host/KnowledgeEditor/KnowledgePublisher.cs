@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using SmbBot.Core.KnowledgeEditing;
+using SmbBot.Core.KnowledgeFiles;
+using SmbBot.Core.Privacy;
+using SmbBot.Core.Routing;
+using SmbBot.Host.Configuration;
+using SmbBot.Knowledge.Embeddings;
+using SmbBot.Knowledge.VectorStore;
+using SmbBot.Understanding;
+
+namespace SmbBot.Host.KnowledgeEditor;
+
+/// <summary>
+/// Publishes a version of the knowledge in the background, one at a time, while the bot keeps answering with the
+/// version in use: reads the files, builds the new version aside (<see cref="KnowledgeBuilder"/>), runs the golden
+/// questions on it, writes the knowledge files atomically, then switches the bot to it in one step. Any failure leaves
+/// the version in use serving and says why in <see cref="Status"/>.
+/// </summary>
+public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime runtime, LiteDbFaqCollection index,
+    MiniLmEmbeddingGenerator embeddings, IOptions<RoutingOptions> routing, KnowledgeDraft draft, KnowledgeVersions versions,
+    AuditLog audit, TimeProvider clock, ILogger<KnowledgePublisher> logger) : BackgroundService
+{
+    private readonly Channel<(PublishRequest Request, long Started)> _requests = Channel.CreateUnbounded<(PublishRequest, long)>();
+    private volatile PublishStatus _status = PublishStatus.Idle(null, DateTime.UtcNow);
+    private string _liveFingerprint = "";
+
+    /// <summary>The step during which the bot switches to the new version: before it, every turn is answered by the version in use.</summary>
+    public const string SwitchingStep = "switching the bot to the new version";
+
+    /// <summary>Who a publish of files changed on disk is recorded as.</summary>
+    public const string WatcherActor = "files on disk";
+
+    /// <summary>What the publisher is doing or did last.</summary>
+    public PublishStatus Status => _status;
+
+    /// <summary>Queues a publish; the page follows it through <see cref="Status"/>.</summary>
+    public void Request(PublishRequest request)
+    {
+        // The watcher's requests show once they turn out to change something: most are the publisher's own writes.
+        if (request.Actor != WatcherActor)
+            _status = _status with { State = "running", Step = "waiting for the publish before it", Message = "", Broken = [] };
+        _requests.Writer.TryWrite((request, Stopwatch.GetTimestamp()));
+    }
+
+    /// <summary>Shows a problem with the files on disk without publishing (the version in use keeps serving).</summary>
+    public void Refuse(string message)
+    {
+        LogFailed(logger, message);
+        _status = _status with { State = "failed", Step = "reading the files on disk", Message = message, Broken = [], At = Now };
+    }
+
+    /// <summary>The fingerprint of the files the bot answers with.</summary>
+    public string LiveFingerprint => Volatile.Read(ref _liveFingerprint);
+
+    /// <inheritdoc/>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The knowledge start-up has activated the files on disk: they are a version, and the draft starts from them.
+        var fingerprint = KnowledgeFolder.Fingerprint(paths.Knowledge);
+        var live = versions.List().FirstOrDefault();
+        if (live?.Fingerprint != fingerprint) live = versions.Add(paths.Knowledge, WatcherActor, "as found at start", Now);
+        Volatile.Write(ref _liveFingerprint, fingerprint);
+        draft.EnsureFrom(paths.Knowledge);
+        _status = PublishStatus.Idle(live, Now);
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var (request, started) in _requests.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await PublishAsync(request, started, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                Fail($"the publish failed ({e.GetType().Name}: {e.Message}); the bot keeps answering with the version in use");
+                LogError(logger, e);
+            }
+        }
+    }
+
+    private async Task PublishAsync(PublishRequest request, long started, CancellationToken cancellationToken)
+    {
+        var current = runtime.Current ?? throw new InvalidOperationException("the bot has not started");
+        var source = request.Source switch
+        {
+            PublishSource.Draft => draft.Folder,
+            PublishSource.Version => versions.PathOf(request.Version ?? 0),
+            _ => paths.Knowledge,
+        };
+        if (request.Source == PublishSource.Version && versions.Get(request.Version ?? 0) is null)
+        {
+            Fail($"there is no version {request.Version}");
+            return;
+        }
+        if (request.Source == PublishSource.Disk && KnowledgeFolder.Fingerprint(source) == LiveFingerprint)
+        {
+            if (request.Actor != WatcherActor)
+                _status = _status with { State = "published", Step = "", Message = "the files on disk are the version in use", At = Now };
+            return;
+        }
+        var draftRevision = draft.Revision;
+        Step("reading the files");
+        KnowledgeBase knowledge;
+        IReadOnlyList<GoldenQuestion> golden;
+        try
+        {
+            knowledge = KnowledgeBase.Load(source) with { Customers = current.Knowledge.Customers };
+            golden = GoldenQuestions.Load(source);
+        }
+        catch (KnowledgeFileException e)
+        {
+            Fail($"{e.Message}; the bot keeps answering with the version in use");
+            return;
+        }
+        var (version, report, _) = await KnowledgeBuilder.BuildAsync(knowledge, current, index, embeddings, routing.Value, Step,
+            cancellationToken: cancellationToken);
+
+        Step($"running {golden.Count} golden question(s)");
+        var broken = GoldenCheck.Run(version, golden, runtime.Embeddings);
+        if (broken.Count > 0)
+        {
+            Fail($"refused: {broken.Count} golden question(s) would break; the bot keeps answering with the version in use", broken.Select(b => b.ToString()).ToArray());
+            return;
+        }
+
+        Step("writing the knowledge files");
+        var summary = request.Source == PublishSource.Version ? $"rollback to version {request.Version}: {Summary(current.Knowledge, knowledge)}"
+            : request.Source == PublishSource.Disk ? $"files changed on disk: {Summary(current.Knowledge, knowledge)}"
+            : Summary(current.Knowledge, knowledge);
+        if (request.Source != PublishSource.Disk) KnowledgeFolder.Mirror(source, paths.Knowledge);
+        if (report.Retrained || !File.Exists(IntentTraining.ModelPath(paths.Models, knowledge)))
+            IntentTraining.Save(knowledge, version.Model, paths.Models);
+        var kept = versions.Add(paths.Knowledge, request.Actor, summary, Now);
+
+        Step(SwitchingStep);
+        runtime.Activate(version);
+        Volatile.Write(ref _liveFingerprint, KnowledgeFolder.Fingerprint(paths.Knowledge));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        _status = new PublishStatus("published", "", $"version {kept.Number} is live ({summary}); {Cost(report)}", [], kept, seconds, Now);
+        // The stored index (read at the next start) follows; the bot already searches the new version's own copy.
+        await KnowledgeBuilder.CopyIndexAsync(version.Index, index, cancellationToken);
+        if (request.Source == PublishSource.Draft) draft.ResetFrom(paths.Knowledge, draftRevision);
+        else if (request.Source == PublishSource.Version || !draft.HasChanges) draft.ResetFrom(paths.Knowledge);
+        audit.Add(new AuditEntry
+        {
+            At = Now, Actor = request.Actor, Action = request.Source == PublishSource.Version ? "knowledge-rollback" : "knowledge-publish",
+            Detail = $"version {kept.Number}: {summary}",
+        });
+        LogPublished(logger, kept.Number, seconds, report.Embedded, report.Retrained);
+    }
+
+    private static string Summary(KnowledgeBase before, KnowledgeBase after)
+    {
+        var changes = FaqDiff.Compare(before.Faq, after.Faq);
+        string Ids(IEnumerable<FaqEntryChange> c) => string.Join(", ", c.Select(x => x.Id).Take(5)) + (c.Count() > 5 ? ", ..." : "");
+        var parts = new[]
+        {
+            (Label: "added", Items: changes.Where(c => c.Before is null).ToArray()),
+            (Label: "removed", Items: changes.Where(c => c.After is null).ToArray()),
+            (Label: "changed", Items: changes.Where(c => c.Before is not null && c.After is not null).ToArray()),
+        }.Where(p => p.Items.Length > 0).Select(p => $"{p.Label} {Ids(p.Items)}").ToArray();
+        return parts.Length == 0 ? "no FAQ entry changed" : string.Join("; ", parts);
+    }
+
+    private static string Cost(BuildReport r) =>
+        $"{r.Embedded} text(s) embedded, {(r.Retrained ? $"classifier retrained in {r.TrainMilliseconds / 1000.0:0.0} s" : "classifier reused")}, thresholds chosen in {r.CalibrateMilliseconds} ms";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private void Step(string step) => _status = _status with { State = "running", Step = step, Message = "", Broken = [], At = Now };
+
+    private void Fail(string message, IReadOnlyList<string>? broken = null)
+    {
+        LogFailed(logger, message);
+        _status = _status with { State = "failed", Message = message, Broken = broken ?? [], At = Now };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge version {Number} is live after {Seconds:0.0} s ({Embedded} texts embedded, classifier retrained: {Retrained})")]
+    private static partial void LogPublished(ILogger logger, int number, double seconds, int embedded, bool retrained);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge not published: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge publish failed")]
+    private static partial void LogError(ILogger logger, Exception exception);
+}
