@@ -15,6 +15,7 @@ public sealed partial class TicketDesk
         var before = t.AssignedToName;
         t.AssignedToId = staffId;
         t.AssignedToName = staffName;
+        t.AutoAssignedAt = null;
         if (t.Status == TicketStatus.New) t.Status = TicketStatus.Open;
         t.UpdatedAt = now;
         t.History.Add(new TicketEvent { At = now, Kind = "assigned", Actor = staffName, Detail = before is null ? $"claimed by {staffName}" : $"{before} -> {staffName}" });
@@ -28,6 +29,7 @@ public sealed partial class TicketDesk
         t.FirstResponseAt ??= now;
         t.AssignedToId ??= staffId;
         t.AssignedToName ??= staffName;
+        t.AutoAssignedAt = null;
         if (t.Status == TicketStatus.New) t.Status = TicketStatus.Open;
         t.UpdatedAt = now;
         t.History.Add(new TicketEvent { At = now, Kind = "reply", Actor = staffName, Detail = "to the customer's chat" });

@@ -10,7 +10,8 @@ namespace SmbBot.Core.Tickets;
 /// change staff must hear of (a new or urgent ticket, a customer's message on a taken ticket) is written, it is
 /// reported to <paramref name="alerts"/>.
 /// </summary>
-public sealed partial class TicketDesk(TicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock, ITicketAlerts alerts)
+public sealed partial class TicketDesk(TicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock, ITicketAlerts alerts,
+    Teams.TicketAssigner? assigner = null)
 {
     /// <summary>Entries always kept from the start of a capped transcript (the customer's first words matter).</summary>
     private const int KeepFirst = 10;
@@ -48,8 +49,13 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
         foreach (var entry in conversation.Transcript) AddCapped(ticket, entry);
         ticket.Signal = CustomerSignalReader.Read(CustomerTexts(ticket), reason == EscalationReason.UrgentSafety);
         ticket.History.Add(new TicketEvent { At = now, Kind = "created", Actor = "bot", Detail = $"{ReasonText(reason)}; {category}, {priority.ToString().ToLowerInvariant()}" });
+        if (assigner is not null)
+        {
+            assigner.Route(ticket, now, p => routing.DueTimes(p, now));
+            ticket.History.Add(new TicketEvent { At = now, Kind = "routed", Actor = "bot", Detail = ticket.RoutingWhy });
+        }
         var created = store.Create(ticket);
-        Alert(created, priority == TicketPriority.Urgent ? AlertKind.Urgent : AlertKind.NewTicket);
+        Alert(created, created.Priority == TicketPriority.Urgent ? AlertKind.Urgent : AlertKind.NewTicket);
         return created;
     }
 

@@ -2,12 +2,16 @@ using LiteDB;
 
 namespace SmbBot.Core.Tickets;
 
-/// <summary>Filters for the staff queue.</summary>
+/// <summary>
+/// Filters for the staff queue. <paramref name="TeamIds"/>: tickets of these teams and tickets of no team (the shared
+/// queue); null for every ticket.
+/// </summary>
 public sealed record TicketQuery(
     IReadOnlyCollection<TicketStatus>? Statuses = null,
     TicketPriority? Priority = null,
     string? Category = null,
     string? AssignedToId = null,
+    IReadOnlyCollection<string>? TeamIds = null,
     int Skip = 0,
     int Take = 50);
 
@@ -31,6 +35,9 @@ public sealed class TicketStore
         _tickets.EnsureIndex(t => t.ConversationId);
         _tickets.EnsureIndex(t => t.CustomerEmail);
         _tickets.EnsureIndex("CustomerId", "$.Customer.Id");
+        _tickets.EnsureIndex(t => t.AssignedToId);
+        _tickets.EnsureIndex(t => t.TeamId);
+        _tickets.EnsureIndex(t => t.AutoAssignedAt);
     }
 
     /// <summary>Stores a new ticket and assigns its number.</summary>
@@ -87,6 +94,26 @@ public sealed class TicketStore
     /// <summary>The queue: tickets matching <paramref name="query"/> in priority and due-time order, with the total.</summary>
     public (IReadOnlyList<Ticket> Tickets, int Total) Queue(TicketQuery query)
     {
+        var q = Filtered(query);
+        // LiteDB's query builder changes itself in place: counted after Skip/Limit, the total would be the page size.
+        var total = q.Count();
+        return (q.OrderBy(t => t.QueueKey).Skip(query.Skip).Limit(query.Take).ToList(), total);
+    }
+
+    /// <summary>How many tickets match <paramref name="query"/>.</summary>
+    public int Count(TicketQuery query) => Filtered(query).Count();
+
+    /// <summary>Open tickets assigned to each of <paramref name="staffIds"/> (0 for those with none).</summary>
+    public IReadOnlyDictionary<string, int> OpenCounts(IEnumerable<string> staffIds) =>
+        staffIds.Distinct().ToDictionary(id => id, id => _tickets.Count(t => t.AssignedToId == id
+            && (t.Status == TicketStatus.New || t.Status == TicketStatus.Open || t.Status == TicketStatus.Pending)));
+
+    /// <summary>Open tickets given to someone automatically who has not taken them yet.</summary>
+    public IReadOnlyList<Ticket> AwaitingAcceptance() =>
+        _tickets.Find(Query.GT("AutoAssignedAt", DateTime.MinValue)).Where(t => t.IsOpen).ToArray();
+
+    private ILiteQueryable<Ticket> Filtered(TicketQuery query)
+    {
         var q = _tickets.Query();
         if (query.Statuses is { Count: > 0 } statuses)
         {
@@ -97,9 +124,13 @@ public sealed class TicketStore
         if (!string.IsNullOrEmpty(query.Category)) q = q.Where(t => t.Category == query.Category);
         if (query.AssignedToId == "") q = q.Where(t => t.AssignedToId == null);
         else if (query.AssignedToId is { } assignee) q = q.Where(t => t.AssignedToId == assignee);
-        // LiteDB's query builder changes itself in place: counted after Skip/Limit, the total would be the page size.
-        var total = q.Count();
-        return (q.OrderBy(t => t.QueueKey).Skip(query.Skip).Limit(query.Take).ToList(), total);
+        if (query.TeamIds is { } teams)
+        {
+            // Tickets stored before teams existed have no TeamId at all (null), later ones an empty one.
+            var ids = teams.Select(id => new BsonValue(id)).Append(new BsonValue("")).Append(BsonValue.Null).ToArray();
+            q = q.Where(Query.In("TeamId", ids));
+        }
+        return q;
     }
 
     /// <summary>Longest search text; longer is cut.</summary>
