@@ -27,6 +27,16 @@ public sealed class TicketStore
     /// <summary>Raised after every write with the ticket as stored (the staff console listens to push live updates).</summary>
     public event Action<Ticket>? Changed;
 
+    /// <summary>
+    /// Builds LiteDB's mapping of a ticket once, before any store uses it: built lazily by two threads at once it can
+    /// come out without its id (litedb-org/LiteDB#2536), and inserts then fail with a duplicate id 0.
+    /// </summary>
+    static TicketStore() => BsonMapper.Global.ToDocument(new Ticket
+    {
+        Customer = new Crm.CustomerProfile("C-0", "n", "e@example.com", "", "", "", 0, 0, null, "", new() { ["x"] = "y" }),
+        Transcript = [new()], History = [new()], Notes = [new()], FaqOffered = [new()], Signal = new CustomerSignal { Cues = ["x"] }, Tags = ["x"],
+    });
+
     public TicketStore(ILiteDatabase database)
     {
         _tickets = database.GetCollection<Ticket>("tickets", BsonAutoId.Int32);
