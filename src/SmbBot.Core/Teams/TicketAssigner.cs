@@ -18,12 +18,15 @@ public sealed class TicketAssigner(RoutingRulesSource rules, TeamStore teams, IS
     public RoutingRulesSource Rules => rules;
 
     /// <summary>
-    /// Applies the first matching rule to <paramref name="ticket"/> (not stored yet) and records the rule and why;
-    /// <paramref name="dueTimes"/> gives the due times of a priority a rule sets.
+    /// Applies the first matching rule to <paramref name="ticket"/> and records the rule and why; <paramref name="dueTimes"/>
+    /// gives the due times of a priority a rule sets. Run again on a ticket (its customer became known), a person it
+    /// gave the ticket to automatically keeps it while the team stays the same.
     /// </summary>
     public void Route(Ticket ticket, DateTime nowUtc, Func<TicketPriority, (DateTime FirstResponseDue, DateTime ResolutionDue)> dueTimes)
     {
         var decision = TicketRules.Route(ticket, rules.Rules, nowUtc, currentCalendar());
+        var teamBefore = ticket.TeamId;
+        (ticket.TeamId, ticket.TeamName) = ("", "");
         var why = new List<string> { decision.Why };
         var then = decision.Actions;
         if (then.Priority is { } p && Names.TryParseName<TicketPriority>(p, out var priority) && priority != ticket.Priority)
@@ -37,7 +40,8 @@ public sealed class TicketAssigner(RoutingRulesSource rules, TeamStore teams, IS
             if (teams.Named(teamName) is { } team) (ticket.TeamId, ticket.TeamName) = (team.Id, team.Name);
             else why.Add($"there is no team {teamName}: everyone's queue");
         }
-        if (then.Person is { } email)
+        if (ticket.TeamId != teamBefore && ticket.AutoAssignedAt is not null) (ticket.AssignedToId, ticket.AssignedToName, ticket.AutoAssignedAt) = (null, null, null);
+        if (then.Person is { } email && ticket.AssignedToId is null)
         {
             var person = roster.Members().FirstOrDefault(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase));
             if (person is { } m && m.IsAvailable(nowUtc)) Give(ticket, m, nowUtc);

@@ -100,7 +100,35 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
     private void Alert(Ticket ticket, AlertKind kind) => alerts.Raise(ticket, kind, $"h{ticket.History.Count}");
 
     /// <summary>Records the e-mail address the customer gave and links the CRM record with it, if there is one.</summary>
-    public Ticket? SetEmail(int ticketId, string email) => store.Change(ticketId, t =>
+    public Ticket? SetEmail(int ticketId, string email)
+    {
+        var rerouted = false;
+        var ticket = store.Change(ticketId, t =>
+        {
+            var known = t.Customer is not null;
+            Identify(t, email);
+            rerouted = !known && t.Customer is not null && Reroute(t);
+        });
+        if (rerouted && ticket is { IsOpen: true }) Alert(ticket, ticket.Priority == TicketPriority.Urgent ? AlertKind.Urgent : AlertKind.NewTicket);
+        return ticket;
+    }
+
+    /// <summary>
+    /// Routes a ticket again once its customer is known (rules may look at the CRM tier and fields), unless staff have
+    /// taken or moved it; true when its team or person changed.
+    /// </summary>
+    private bool Reroute(Ticket t)
+    {
+        if (assigner is null || (t.AssignedToId is not null && t.AutoAssignedAt is null) || t.History.Any(h => h.Kind == "moved")) return false;
+        var (team, person) = (t.TeamId, t.AssignedToId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        assigner.Route(t, now, p => routing.DueTimes(p, t.CreatedAt));
+        if (t.TeamId == team && t.AssignedToId == person) return false;
+        t.History.Add(new TicketEvent { At = now, Kind = "routed", Actor = "bot", Detail = $"customer identified: {t.RoutingWhy}" });
+        return true;
+    }
+
+    private void Identify(Ticket t, string email)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         t.CustomerEmail = email;
@@ -119,7 +147,7 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
             At = now, Kind = "customer", Actor = "customer",
             Detail = t.Customer is { } c ? $"gave {email}: CRM customer {c.Id}" : $"gave {email}: no CRM record",
         });
-    });
+    }
 
     /// <summary>The ticket, if it is still open.</summary>
     public Ticket? OpenTicket(int? id) => id is { } i && store.Get(i) is { IsOpen: true } t ? t : null;

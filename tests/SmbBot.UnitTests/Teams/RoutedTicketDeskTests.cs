@@ -47,9 +47,9 @@ public class RoutedTicketDeskTests : IDisposable
             new TicketAssigner(rules, _teams, _roster, _store, calendar));
     }
 
-    private Ticket Open(CustomerProfile customer, string said, EscalationReason reason = EscalationReason.Complaint)
+    private Ticket Open(CustomerProfile? customer, string said, EscalationReason reason = EscalationReason.Complaint)
     {
-        var c = new ConversationRecord { Id = Guid.NewGuid().ToString("N"), ChannelId = "emulator", UserId = "u", CustomerId = customer.Id };
+        var c = new ConversationRecord { Id = Guid.NewGuid().ToString("N"), ChannelId = "emulator", UserId = "u", CustomerId = customer?.Id };
         c.Append(new TranscriptEntry { At = _clock.GetUtcNow().UtcDateTime, From = Speaker.Customer, Text = said });
         return _desk.Open(c, reason, new TurnDecision(Route.Escalate, new IntentPrediction(Intents.Complaint, 0.9f), null, [], [], "test"));
     }
@@ -69,6 +69,22 @@ public class RoutedTicketDeskTests : IDisposable
         Assert.Equal(_clock.GetUtcNow().UtcDateTime, stored.AutoAssignedAt);
         Assert.Equal(stored.RoutingWhy, stored.History.Single(h => h.Kind == "routed").Detail);
         Assert.Equal(["sam", "lee", "sam"], new[] { first, second, third }.Select(t => t.AssignedToId));
+    }
+
+    [Fact]
+    public void A_customer_identified_after_the_ticket_opened_is_routed_again_unless_staff_have_it()
+    {
+        var ticket = Open(null, "this is unacceptable");
+        Assert.Equal(("", "everyone"), (ticket.TeamId, ticket.RoutedBy));
+
+        var routed = _desk.SetEmail(ticket.Id, Gold.Email)!;
+
+        Assert.Equal(("Complaints", "sam", "Gold complaints"), (routed.TeamName, routed.AssignedToId, routed.RoutedBy));
+        Assert.StartsWith("customer identified: rule 'Gold complaints'", routed.History.Last(h => h.Kind == "routed").Detail);
+
+        var taken = Open(null, "this is unacceptable");
+        _desk.Claim(taken.Id, "kim", "Kim");
+        Assert.Equal(("", "kim"), (_desk.SetEmail(taken.Id, Gold.Email)!.TeamId, _store.Get(taken.Id)!.AssignedToId));
     }
 
     [Fact]
