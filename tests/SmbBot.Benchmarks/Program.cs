@@ -9,6 +9,15 @@ using SmbBot.IntegrationTests.Infrastructure;
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- [--seconds 20] [--tickets 100000]
 // The soak and fault benchmark (Soak.cs):
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- soak [--minutes 30] [--kills 3]
+// Ticket routing (RoutingBench.cs):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- routing [--tickets 100000]
+if (args.FirstOrDefault() == "routing")
+{
+    var folder = RepoPaths.NewTempFolder();
+    try { RoutingBench.Run(folder, Option("--tickets", 100_000)); }
+    finally { RepoPaths.DeleteFolder(folder); }
+    return;
+}
 if (args.FirstOrDefault() == "soak")
 {
     await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3));

