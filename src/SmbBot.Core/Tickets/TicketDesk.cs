@@ -52,7 +52,9 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
         if (assigner is not null)
         {
             assigner.Route(ticket, now, p => routing.DueTimes(p, now));
-            ticket.History.Add(new TicketEvent { At = now, Kind = "routed", Actor = "bot", Detail = ticket.RoutingWhy });
+            // Only a rule that did something is history; a ticket left in everyone's queue shows the reason on its page.
+            if (ticket.RoutedBy != Teams.TicketRules.Default.Name || ticket.TeamId.Length > 0 || ticket.AssignedToId is not null)
+                ticket.History.Add(new TicketEvent { At = now, Kind = "routed", Actor = "bot", Detail = ticket.RoutingWhy });
         }
         var created = store.Create(ticket);
         Alert(created, created.Priority == TicketPriority.Urgent ? AlertKind.Urgent : AlertKind.NewTicket);

@@ -93,6 +93,7 @@ public class RoutedTicketDeskTests : IDisposable
         var ticket = Open(Plain, "this is unacceptable");
 
         Assert.Equal(("", null, "everyone", "no rule matched: everyone's queue"), (ticket.TeamId, ticket.AssignedToId, ticket.RoutedBy, ticket.RoutingWhy));
+        Assert.Equal("created", Assert.Single(ticket.History).Kind); // alerts are keyed by history entry: h1 as before routing existed
     }
 
     [Fact]
