@@ -74,7 +74,8 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
             : Task.CompletedTask;
 
     private static TicketState StateOf(Ticket? open) =>
-        open is null ? TicketState.None : open.AssignedToId is null ? TicketState.Waiting : TicketState.WithStaff;
+        // A ticket given to someone automatically waits until that person takes it.
+        open is null ? TicketState.None : open.AssignedToId is null || open.AutoAssignedAt is not null ? TicketState.Waiting : TicketState.WithStaff;
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 

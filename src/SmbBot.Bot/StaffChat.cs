@@ -25,7 +25,7 @@ public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer repli
     public async Task<bool> ReplyAsync(Ticket ticket, string staffId, string staffName, string text)
     {
         // A reply without a claim takes the ticket too: the customer is told who joined first.
-        if (ticket.AssignedToId is null) await JoinedAsync(ticket, staffName);
+        if (ticket.AssignedToId is null || ticket.AutoAssignedAt is not null) await JoinedAsync(ticket, staffName);
         desk.AddStaffReply(ticket.Id, staffId, staffName, text);
         var activityId = await SendAsync(ticket, replies.StaffMessage(staffId, staffName, text));
         if (activityId is null) desk.ReplyNotDelivered(ticket.Id, staffName);

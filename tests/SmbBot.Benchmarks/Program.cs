@@ -23,6 +23,15 @@ if (args.FirstOrDefault() == "publish")
     await PublishRun.RunAsync(args.Contains("--large-only"));
     return;
 }
+// Ticket routing (RoutingBench.cs):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- routing [--tickets 100000]
+if (args.FirstOrDefault() == "routing")
+{
+    var folder = RepoPaths.NewTempFolder();
+    try { RoutingBench.Run(folder, Option("--tickets", 100_000)); }
+    finally { RepoPaths.DeleteFolder(folder); }
+    return;
+}
 if (args.FirstOrDefault() == "soak")
 {
     await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3));

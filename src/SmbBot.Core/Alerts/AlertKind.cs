@@ -40,5 +40,5 @@ public sealed class AlertChoices
     };
 }
 
-/// <summary>A staff member as the alerts see them.</summary>
-public sealed record StaffRecipient(string Id, string Email, bool IsAdmin, bool Disabled, AlertChoices Choices);
+/// <summary>A staff member as the alerts see them; <paramref name="Away"/> while their absence lasts.</summary>
+public sealed record StaffRecipient(string Id, string Email, bool IsAdmin, bool Disabled, AlertChoices Choices, bool Away = false);

@@ -92,7 +92,8 @@ public sealed class BusinessCalendar
         return startUtc + duration;
     }
 
-    private DateTime ToUtc(DateTime local)
+    /// <summary>The UTC moment of a local time in the business's time zone.</summary>
+    public DateTime ToUtc(DateTime local)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         // A local time inside a daylight-saving gap does not exist; move past the gap.

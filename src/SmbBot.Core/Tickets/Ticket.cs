@@ -67,6 +67,26 @@ public sealed class Ticket
     public string? AssignedToId { get; set; }
     public string? AssignedToName { get; set; }
 
+    /// <summary>The team the ticket was routed or moved to (its id and name at the time); empty when none.</summary>
+    public string TeamId { get; set => field = value ?? ""; } = ""; // LiteDB stores "" as null
+    public string TeamName { get; set => field = value ?? ""; } = "";
+
+    /// <summary>
+    /// When the ticket was given to <see cref="AssignedToId"/> automatically; null once that person (or anyone) takes or
+    /// answers it. While set, the ticket moves on to the next team member if it waits too long.
+    /// </summary>
+    public DateTime? AutoAssignedAt { get; set; }
+
+    /// <summary>The routing rule that placed the ticket, and why, in the words staff read.</summary>
+    public string RoutedBy { get; set => field = value ?? ""; } = "";
+    public string RoutingWhy { get; set => field = value ?? ""; } = "";
+
+    /// <summary>Labels added by routing rules.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The customer's language (e.g. <c>es</c>) when known; empty until a channel or a person sets it.</summary>
+    public string Language { get; set => field = value ?? ""; } = "";
+
     /// <summary>When a person first answered the customer.</summary>
     public DateTime? FirstResponseAt { get; set; }
 

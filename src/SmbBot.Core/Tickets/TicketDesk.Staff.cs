@@ -15,6 +15,7 @@ public sealed partial class TicketDesk
         var before = t.AssignedToName;
         t.AssignedToId = staffId;
         t.AssignedToName = staffName;
+        t.AutoAssignedAt = null;
         if (t.Status == TicketStatus.New) t.Status = TicketStatus.Open;
         t.UpdatedAt = now;
         t.History.Add(new TicketEvent { At = now, Kind = "assigned", Actor = staffName, Detail = before is null ? $"claimed by {staffName}" : $"{before} -> {staffName}" });
@@ -26,8 +27,9 @@ public sealed partial class TicketDesk
         var now = Now();
         t.Transcript.Add(new TranscriptEntry { At = now, From = Speaker.Staff, Name = staffName, Text = text });
         t.FirstResponseAt ??= now;
-        t.AssignedToId ??= staffId;
-        t.AssignedToName ??= staffName;
+        // A reply takes a ticket nobody has taken, including one given automatically to someone who has not yet.
+        if (t.AssignedToId is null || t.AutoAssignedAt is not null) (t.AssignedToId, t.AssignedToName) = (staffId, staffName);
+        t.AutoAssignedAt = null;
         if (t.Status == TicketStatus.New) t.Status = TicketStatus.Open;
         t.UpdatedAt = now;
         t.History.Add(new TicketEvent { At = now, Kind = "reply", Actor = staffName, Detail = "to the customer's chat" });

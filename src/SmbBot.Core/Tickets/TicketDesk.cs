@@ -10,7 +10,8 @@ namespace SmbBot.Core.Tickets;
 /// change staff must hear of (a new or urgent ticket, a customer's message on a taken ticket) is written, it is
 /// reported to <paramref name="alerts"/>.
 /// </summary>
-public sealed partial class TicketDesk(TicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock, ITicketAlerts alerts)
+public sealed partial class TicketDesk(TicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock, ITicketAlerts alerts,
+    Teams.TicketAssigner? assigner = null)
 {
     /// <summary>Entries always kept from the start of a capped transcript (the customer's first words matter).</summary>
     private const int KeepFirst = 10;
@@ -48,8 +49,15 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
         foreach (var entry in conversation.Transcript) AddCapped(ticket, entry);
         ticket.Signal = CustomerSignalReader.Read(CustomerTexts(ticket), reason == EscalationReason.UrgentSafety);
         ticket.History.Add(new TicketEvent { At = now, Kind = "created", Actor = "bot", Detail = $"{ReasonText(reason)}; {category}, {priority.ToString().ToLowerInvariant()}" });
+        if (assigner is not null)
+        {
+            assigner.Route(ticket, now, p => routing.DueTimes(p, now));
+            // Only a rule that did something is history; a ticket left in everyone's queue shows the reason on its page.
+            if (ticket.RoutedBy != Teams.TicketRules.Default.Name || ticket.TeamId.Length > 0 || ticket.AssignedToId is not null)
+                ticket.History.Add(new TicketEvent { At = now, Kind = "routed", Actor = "bot", Detail = ticket.RoutingWhy });
+        }
         var created = store.Create(ticket);
-        Alert(created, priority == TicketPriority.Urgent ? AlertKind.Urgent : AlertKind.NewTicket);
+        Alert(created, created.Priority == TicketPriority.Urgent ? AlertKind.Urgent : AlertKind.NewTicket);
         return created;
     }
 
@@ -94,7 +102,35 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
     private void Alert(Ticket ticket, AlertKind kind) => alerts.Raise(ticket, kind, $"h{ticket.History.Count}");
 
     /// <summary>Records the e-mail address the customer gave and links the CRM record with it, if there is one.</summary>
-    public Ticket? SetEmail(int ticketId, string email) => store.Change(ticketId, t =>
+    public Ticket? SetEmail(int ticketId, string email)
+    {
+        var rerouted = false;
+        var ticket = store.Change(ticketId, t =>
+        {
+            var known = t.Customer is not null;
+            Identify(t, email);
+            rerouted = !known && t.Customer is not null && Reroute(t);
+        });
+        if (rerouted && ticket is { IsOpen: true }) Alert(ticket, ticket.Priority == TicketPriority.Urgent ? AlertKind.Urgent : AlertKind.NewTicket);
+        return ticket;
+    }
+
+    /// <summary>
+    /// Routes a ticket again once its customer is known (rules may look at the CRM tier and fields), unless staff have
+    /// taken or moved it; true when its team or person changed.
+    /// </summary>
+    private bool Reroute(Ticket t)
+    {
+        if (assigner is null || (t.AssignedToId is not null && t.AutoAssignedAt is null) || t.History.Any(h => h.Kind == "moved")) return false;
+        var (team, person) = (t.TeamId, t.AssignedToId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        assigner.Route(t, now, p => routing.DueTimes(p, t.CreatedAt));
+        if (t.TeamId == team && t.AssignedToId == person) return false;
+        t.History.Add(new TicketEvent { At = now, Kind = "routed", Actor = "bot", Detail = $"customer identified: {t.RoutingWhy}" });
+        return true;
+    }
+
+    private void Identify(Ticket t, string email)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         t.CustomerEmail = email;
@@ -113,7 +149,7 @@ public sealed partial class TicketDesk(TicketStore store, TicketRouting routing,
             At = now, Kind = "customer", Actor = "customer",
             Detail = t.Customer is { } c ? $"gave {email}: CRM customer {c.Id}" : $"gave {email}: no CRM record",
         });
-    });
+    }
 
     /// <summary>The ticket, if it is still open.</summary>
     public Ticket? OpenTicket(int? id) => id is { } i && store.Get(i) is { IsOpen: true } t ? t : null;

@@ -11,7 +11,7 @@ namespace SmbBot.Host.Alerts;
 /// Turns a ticket alert into outbox messages: one e-mail per recipient (when e-mail is set up) and one webhook post
 /// (when a webhook is set). Ids are made of the ticket, the kind and the occasion, so raising it again queues nothing.
 /// </summary>
-public sealed partial class StaffAlertQueue(OutboxStore outbox, StaffStore staff, AlertOptions options, MailOptions mail,
+public sealed partial class StaffAlertQueue(OutboxStore outbox, StaffStore staff, SmbBot.Core.Teams.TeamStore teams, AlertOptions options, MailOptions mail,
     TicketRouting routing, TimeProvider clock, ILogger<StaffAlertQueue> logger) : ITicketAlerts
 {
     /// <inheritdoc/>
@@ -37,7 +37,8 @@ public sealed partial class StaffAlertQueue(OutboxStore outbox, StaffStore staff
         var messages = new List<OutboxMessage>();
         if (mail.IsConfigured)
         {
-            var recipients = AlertRecipients.Emails(kind, ticket, staff.All().Select(Recipient), options.Email.To);
+            var team = teams.Get(ticket.TeamId)?.Members;
+            var recipients = AlertRecipients.Emails(kind, ticket, staff.All().Select(a => Recipient(a, now)), options.Email.To, team);
             messages.AddRange(recipients.Select(to => Message(OutboxChannel.Email, $"{id}/email/{to}", to, content.Body)));
         }
         if (options.Webhook.IsConfigured && AlertRecipients.ToWebhook(kind))
@@ -51,8 +52,8 @@ public sealed partial class StaffAlertQueue(OutboxStore outbox, StaffStore staff
         };
     }
 
-    private static StaffRecipient Recipient(StaffAccount a) =>
-        new(a.Id, a.Email, a.Role == StaffRoles.Admin, a.Disabled, a.Alerts ?? new AlertChoices());
+    private static StaffRecipient Recipient(StaffAccount a, DateTime now) =>
+        new(a.Id, a.Email, a.Role == StaffRoles.Admin, a.Disabled, a.Alerts ?? new AlertChoices(), a.AsMember().IsAway(now));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queued the {Kind} alert of {Ticket}: {Count} message(s)")]
     private static partial void LogQueued(ILogger logger, string ticket, string kind, int count);

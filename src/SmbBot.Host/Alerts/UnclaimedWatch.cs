@@ -1,13 +1,15 @@
 using SmbBot.Core.Alerts;
+using SmbBot.Core.Teams;
 using SmbBot.Core.Tickets;
 
 namespace SmbBot.Host.Alerts;
 
 /// <summary>
 /// Every <c>Alerts:CheckSeconds</c>, alerts again the open tickets nobody took once a share of their reply time has
-/// passed, and tells the admins at the later share. Each is queued once per ticket, across restarts too.
+/// passed, and tells the admins at the later share. Each is queued once per ticket, across restarts too. A ticket given
+/// to someone automatically who has not taken it by the first share goes to the next member of its team on duty.
 /// </summary>
-public sealed class UnclaimedWatch(TicketStore tickets, ITicketAlerts alerts, AlertOptions options, TimeProvider clock) : BackgroundService
+public sealed class UnclaimedWatch(TicketStore tickets, TicketDesk desk, ITicketAlerts alerts, AlertOptions options, TimeProvider clock) : BackgroundService
 {
     private static readonly TicketStatus[] Open = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
 
@@ -34,6 +36,12 @@ public sealed class UnclaimedWatch(TicketStore tickets, ITicketAlerts alerts, Al
                     alerts.Raise(ticket, kind, "once");
             }
             if (page.Count < 200) break;
+        }
+        foreach (var waiting in tickets.AwaitingAcceptance())
+        {
+            if (ReassignPolicy.Due(waiting, now, options)) desk.Reassign(waiting.Id);
+            foreach (var kind in UnclaimedPolicy.Due(waiting, now, options))
+                alerts.Raise(waiting, kind, "once");
         }
     }
 }

@@ -66,7 +66,7 @@ public sealed class UnansweredInbox(UnansweredStore messages, InboxChangeStore c
             $"New entry '{id}' written to {faq.AddEntry(new FaqEntry(id, question ?? "", answer ?? "", [.. group.Select(m => m.Text)], category ?? "", ""))}. {Retrain}");
     }
 
-    private const string Retrain = "The bot answers with it after a restart (it retrains on start when the knowledge changed) or `smbbot train`.";
+    private const string Retrain = "SmbBot sees the changed file and publishes it in the background (progress on the Knowledge page); the bot answers with it once that publish is live.";
 
     private string Act(IReadOnlyList<int> ids, string actor, string action, string? faqId, UnansweredStatus status, Func<IReadOnlyList<UnansweredMessage>, string> write)
     {

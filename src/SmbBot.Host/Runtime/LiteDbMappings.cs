@@ -33,10 +33,11 @@ public static class LiteDbMappings
             mapper.ToDocument(new Ticket
             {
                 Customer = profile, Transcript = [entry], History = [ticketEvent], Notes = [ticketEvent],
-                FaqOffered = [new OfferedFaq()], Signal = new CustomerSignal { Cues = ["x"] },
+                FaqOffered = [new OfferedFaq()], Signal = new CustomerSignal { Cues = ["x"] }, Tags = ["x"],
             });
             mapper.ToDocument(new ConversationRecord { Transcript = [entry], Offered = [new OfferedFaq()] });
             mapper.ToDocument(new StaffAccount { Alerts = new() });
+            mapper.ToDocument(new SmbBot.Core.Teams.Team { Members = ["x"] });
             mapper.ToDocument(new SmbBot.Core.Outbox.OutboxMessage());
             mapper.ToDocument(new DirectLineConversation());
             mapper.ToDocument(new DirectLineActivity());

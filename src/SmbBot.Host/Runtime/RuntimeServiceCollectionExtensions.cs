@@ -11,6 +11,7 @@ using SmbBot.Core.Privacy;
 using SmbBot.Core.Routing;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.Configuration;
+using SmbBot.Host.Routing;
 using SmbBot.Understanding;
 
 namespace SmbBot.Host.Runtime;
@@ -44,6 +45,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<ConversationStore>();
         // Due times count the hours in force now: the settings page changes them while running.
         services.AddSingleton(sp => new TicketRouting(sp.GetRequiredService<EscalationOptions>(), () => sp.GetRequiredService<BusinessSettings>().Calendar));
+        services.AddTicketRouting();
         services.AddSingleton<TicketDesk>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IPersonalDataHolder, TicketPersonalData>();

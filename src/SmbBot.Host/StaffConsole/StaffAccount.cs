@@ -16,6 +16,12 @@ public sealed class StaffAccount
     public DateTime CreatedAt { get; set; }
     /// <summary>The alerts this person gets by e-mail at <see cref="Email"/>; null (accounts made before) means the defaults.</summary>
     public SmbBot.Core.Alerts.AlertChoices? Alerts { get; set; }
+    /// <summary>Away: no automatic assignments and no team alerts until <see cref="AwayUntil"/> (null: until they say otherwise).</summary>
+    public bool Away { get; set; }
+    public DateTime? AwayUntil { get; set; }
+
+    /// <summary>The account as routing and alerts see it.</summary>
+    public SmbBot.Core.Teams.StaffMember AsMember() => new(Id, DisplayName, Email, Role == StaffRoles.Admin, Disabled, Away, AwayUntil);
 }
 
 /// <summary>The console's roles.</summary>

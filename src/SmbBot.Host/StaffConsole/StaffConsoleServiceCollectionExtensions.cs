@@ -19,6 +19,7 @@ public static class StaffConsoleServiceCollectionExtensions
         services.AddSettings<StaffOptions>(configuration, StaffOptions.SectionName);
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddSingleton<StaffStore>();
+        services.AddSingleton<SmbBot.Core.Teams.IStaffRoster>(sp => sp.GetRequiredService<StaffStore>());
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<StaffSignIn>();
         services.AddSignInRateLimits();
@@ -50,6 +51,8 @@ public static class StaffConsoleServiceCollectionExtensions
             o.Conventions.AuthorizePage("/Console/Settings", AdminPolicy);
             o.Conventions.AuthorizePage("/Console/Knowledge", AdminPolicy);
             o.Conventions.AuthorizePage("/Console/KnowledgeHistory", AdminPolicy);
+            o.Conventions.AuthorizePage("/Console/Teams", AdminPolicy);
+            o.Conventions.AuthorizePage("/Console/RoutingRules", AdminPolicy);
         });
         services.AddSignalR();
         services.AddHostedService<QueueNotifier>();

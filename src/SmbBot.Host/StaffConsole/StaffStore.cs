@@ -6,7 +6,7 @@ using SmbBot.Core.Crm;
 namespace SmbBot.Host.StaffConsole;
 
 /// <summary>Staff accounts in LiteDB (collection <c>staff</c>): creation, password checks, disabling.</summary>
-public sealed class StaffStore
+public sealed class StaffStore : SmbBot.Core.Teams.IStaffRoster
 {
     private readonly ILiteCollection<StaffAccount> _accounts;
     private readonly IPasswordHasher<StaffAccount> _hasher;
@@ -27,6 +27,25 @@ public sealed class StaffStore
     public IReadOnlyList<StaffAccount> All() => _accounts.FindAll().OrderBy(a => a.DisplayName).ToArray();
 
     public StaffAccount? Get(string id) => _accounts.FindById(id);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<SmbBot.Core.Teams.StaffMember> Members() => _accounts.FindAll().Select(a => a.AsMember()).ToArray();
+
+    /// <summary>
+    /// Marks a staff member on duty (<paramref name="away"/> false) or away until <paramref name="untilUtc"/> (null:
+    /// until further notice); false when there is no such account.
+    /// </summary>
+    public bool SetAvailability(string id, bool away, DateTime? untilUtc)
+    {
+        lock (_write)
+        {
+            var account = _accounts.FindById(id);
+            if (account is null) return false;
+            (account.Away, account.AwayUntil) = (away, away ? untilUtc : null);
+            _accounts.Update(account);
+            return true;
+        }
+    }
 
     public bool AnyAdmin() => _accounts.Exists(a => a.Role == StaffRoles.Admin && !a.Disabled);
 

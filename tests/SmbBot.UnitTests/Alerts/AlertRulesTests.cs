@@ -37,6 +37,28 @@ public class AlertRulesTests
         Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(), to.Order());
     }
 
+    [Theory]
+    [InlineData(AlertKind.NewTicket, "team", null, "kim@example.com sam@example.com")]
+    [InlineData(AlertKind.NewTicket, "team", "s", "sam@example.com")]
+    [InlineData(AlertKind.NewTicket, "", "s", "sam@example.com")]
+    [InlineData(AlertKind.Urgent, "team", null, "boss@example.com kim@example.com sam@example.com")]
+    [InlineData(AlertKind.Urgent, "team", "s", "boss@example.com sam@example.com")]
+    [InlineData(AlertKind.Unclaimed, "team", "s", "kim@example.com")]
+    [InlineData(AlertKind.UnclaimedToAdmins, "team", "s", "boss@example.com")]
+    [InlineData(AlertKind.NewTicket, "away-team", null, "desk@example.com sam@example.com")]
+    public void A_routed_ticket_alerts_its_person_else_its_team_on_duty_and_urgent_also_the_admins(AlertKind kind, string team, string? owner, string expected)
+    {
+        var ticket = Ticket(owner);
+        ticket.TeamId = team;
+        var away = Sam with { Away = true };
+        IReadOnlyCollection<string> members = team == "away-team" ? ["s", "g"] : ["k", "s", "g"];
+        var staff = team == "away-team" ? [Admin, away, Kim, Gone] : Staff;
+
+        var to = AlertRecipients.Emails(kind, ticket, staff, ["Desk@example.com"], members);
+
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(), to.Order());
+    }
+
     [Fact]
     public void A_customer_message_goes_to_its_owner_and_never_to_the_team_channel()
     {

@@ -6,7 +6,7 @@ using SmbBot.Core.Tickets;
 
 namespace SmbBot.Host.Pages.Console;
 
-public sealed class QueueModel(TicketStore store, EscalationOptions escalation, TimeProvider clock) : PageModel
+public sealed class QueueModel(TicketStore store, EscalationOptions escalation, TimeProvider clock, SmbBot.Core.Teams.TeamStore teams) : PageModel
 {
     public string Status { get; private set; } = "open-all";
     public string? Priority { get; private set; }
@@ -18,9 +18,10 @@ public sealed class QueueModel(TicketStore store, EscalationOptions escalation, 
     public bool MoreFound { get; private set; }
     public IReadOnlyList<Ticket> Tickets { get; private set; } = [];
     public int Total { get; private set; }
+    public QueueTabs Tabs { get; private set; } = new(QueueTabs.All, []);
     public IReadOnlyList<string> Categories => escalation.Rules.Values.Select(r => r.Category).Distinct().Order().ToArray();
 
-    public void OnGet(string? status, string? priority, string? category, string? assignee, string? q)
+    public void OnGet(string? status, string? priority, string? category, string? assignee, string? q, string? view)
     {
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -40,7 +41,9 @@ public sealed class QueueModel(TicketStore store, EscalationOptions escalation, 
             _ => [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending],
         };
         var assignedTo = Assignee switch { "me" => User.FindFirstValue(ClaimTypes.NameIdentifier), "none" => "", _ => null };
-        (Tickets, Total) = store.Queue(new TicketQuery(statuses, Priority is null ? null : p, Category, assignedTo, Take: 100));
+        var filters = new TicketQuery(statuses, Priority is null ? null : p, Category, assignedTo, Take: 100);
+        (Tabs, var query) = QueueTabs.For(view, filters, User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.IsInRole(SmbBot.Host.StaffConsole.StaffRoles.Admin), teams, store);
+        (Tickets, Total) = store.Queue(query);
     }
 
     /// <summary>Time left to the response target, or how late it is, in words.</summary>

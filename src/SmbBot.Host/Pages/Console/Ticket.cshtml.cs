@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmbBot.Bot;
 using SmbBot.Core;
 using SmbBot.Core.Outbox;
+using SmbBot.Core.Teams;
 using SmbBot.Core.Tickets;
 
 namespace SmbBot.Host.Pages.Console;
 
-public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat chat, OutboxStore outbox) : PageModel
+public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat chat, OutboxStore outbox, TeamStore teams, IStaffRoster roster, TimeProvider clock) : PageModel
 {
     public Ticket? Ticket { get; private set; }
     /// <summary>Alerts about this ticket that failed to go out (waiting for a retry, or given up).</summary>
@@ -19,6 +20,11 @@ public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat ch
     public bool ConfirmResolve { get; private set; }
     public string StaffId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private string StaffName => User.Identity!.Name!;
+    public bool IsAdmin => User.IsInRole(SmbBot.Host.StaffConsole.StaffRoles.Admin);
+    /// <summary>Teams and enabled staff an admin can move the ticket to.</summary>
+    public IReadOnlyList<Team> Teams { get; private set; } = [];
+    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public IActionResult OnGet(string number, string? confirm)
     {
@@ -32,7 +38,8 @@ public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat ch
     public async Task<IActionResult> OnPostClaimAsync(string number)
     {
         if (!Load(number)) return NotFound();
-        var before = Ticket!.AssignedToId;
+        // Given automatically but not taken yet: taking it is when the customer hears who joined.
+        var before = Ticket!.AutoAssignedAt is null ? Ticket.AssignedToId : null;
         desk.Claim(Ticket.Id, StaffId, StaffName);
         // The customer hears who joined when the ticket changes hands, not when its owner claims it again.
         if (before != StaffId && Ticket.IsOpen) await chat.JoinedAsync(Ticket, StaffName);
@@ -65,6 +72,16 @@ public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat ch
             ? Act(number, t => desk.SetStatus(t.Id, s, StaffName), $"Status set to {status}.")
             : BadRequest("unknown status");
 
+    /// <summary>An admin moves the ticket to a team and/or a person (empty: none).</summary>
+    public IActionResult OnPostMove(string number, string? team, string? person)
+    {
+        if (!IsAdmin) return Forbid();
+        var toTeam = string.IsNullOrEmpty(team) ? null : teams.Get(team);
+        var toPerson = string.IsNullOrEmpty(person) ? null : roster.Members().FirstOrDefault(m => m.Id == person && !m.Disabled);
+        if ((toTeam is null && !string.IsNullOrEmpty(team)) || (toPerson is null && !string.IsNullOrEmpty(person))) return Done(number, "Not moved: that team or person no longer exists.");
+        return Act(number, t => desk.Move(t.Id, toTeam, toPerson, StaffName), $"Moved to {toTeam?.Name ?? "no team"}{(toPerson is null ? "" : $", {toPerson.Name}")}.");
+    }
+
     public async Task<IActionResult> OnPostResolveAsync(string number, string? confirmed)
     {
         if (!Load(number)) return NotFound();
@@ -83,6 +100,11 @@ public sealed class TicketModel(TicketStore store, TicketDesk desk, StaffChat ch
         if (Ticket is null) return false;
         Earlier = store.ForCustomer(Ticket.Customer?.Id, Ticket.CustomerEmail, Ticket.Id);
         FailedAlerts = outbox.FailingFor(Ticket.Id);
+        if (IsAdmin)
+        {
+            Teams = teams.All();
+            Staff = roster.Members().Where(m => !m.Disabled).OrderBy(m => m.Name).ToArray();
+        }
         Message = TempData["message"] as string;
         return true;
     }

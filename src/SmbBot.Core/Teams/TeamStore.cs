@@ -1,0 +1,62 @@
+using LiteDB;
+
+namespace SmbBot.Core.Teams;
+
+/// <summary>The business's teams in LiteDB (collection <c>teams</c>).</summary>
+public sealed class TeamStore
+{
+    private readonly ILiteCollection<Team> _teams;
+    private readonly Lock _write = new();
+
+    public TeamStore(ILiteDatabase database)
+    {
+        _teams = database.GetCollection<Team>("teams");
+        _teams.EnsureIndex(t => t.Name);
+    }
+
+    /// <summary>Every team, by name.</summary>
+    public IReadOnlyList<Team> All() => _teams.FindAll().OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+
+    public Team? Get(string? id) => string.IsNullOrEmpty(id) ? null : _teams.FindById(id);
+
+    /// <summary>The team with this name (case-insensitive), or null.</summary>
+    public Team? Named(string name) => All().FirstOrDefault(t => string.Equals(t.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The teams <paramref name="staffId"/> is a member of.</summary>
+    public IReadOnlyList<Team> Of(string staffId) => All().Where(t => t.Members.Contains(staffId)).ToArray();
+
+    /// <summary>Adds (empty id) or changes a team; returns it, or what is wrong.</summary>
+    public (Team? Team, string? Problem) Save(string? id, string name, IEnumerable<string> members, AutoAssign mode)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > Team.MaxName) return (null, $"the team name must have 1-{Team.MaxName} characters");
+        lock (_write)
+        {
+            var team = string.IsNullOrEmpty(id) ? new Team { Id = Guid.NewGuid().ToString("N") } : _teams.FindById(id);
+            if (team is null) return (null, "there is no such team");
+            if (Named(name) is { } other && other.Id != team.Id) return (null, $"there is already a team named {other.Name}");
+            team.Name = name;
+            team.Members = members.Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().ToList();
+            team.AutoAssign = mode;
+            if (team.LastAssignedId is { } last && !team.Members.Contains(last)) team.LastAssignedId = null;
+            _teams.Upsert(team);
+            return (team, null);
+        }
+    }
+
+    /// <summary>Records who got the team's last automatic assignment.</summary>
+    public void SetLastAssigned(string teamId, string staffId)
+    {
+        lock (_write)
+        {
+            if (_teams.FindById(teamId) is not { } team) return;
+            team.LastAssignedId = staffId;
+            _teams.Update(team);
+        }
+    }
+
+    public bool Delete(string id)
+    {
+        lock (_write) return _teams.Delete(id);
+    }
+}
