@@ -49,8 +49,10 @@ public static class InsightCsv
     }
 
     // Quoted when needed; a leading = + - @ is prefixed with ' so a spreadsheet does not run it as a formula.
-    private static string Cell(string value)
+    private static string Cell(string? value)
     {
+        // LiteDB reads an empty string back as null.
+        value ??= "";
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }

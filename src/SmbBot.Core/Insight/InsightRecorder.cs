@@ -46,11 +46,12 @@ public sealed class InsightRecorder(InsightStore store, UnansweredStore unanswer
     /// <summary>A ticket was opened or changed: its reason, first reply and rating join its conversation's row.</summary>
     public void TicketChanged(Ticket ticket)
     {
-        var id = ticket.ConversationId.Length > 0 ? ticket.ConversationId : $"ticket-{ticket.Id}";
+        var id = string.IsNullOrEmpty(ticket.ConversationId) ? $"ticket-{ticket.Id}" : ticket.ConversationId;
         store.Update(id, row =>
         {
             row ??= New(id, ticket.CreatedAt);
-            if (row.UserId.Length == 0) row.UserId = ticket.UserId;
+            // A channel may send no user id (an activity without "from.id"), and LiteDB reads an empty string back as null.
+            if (string.IsNullOrEmpty(row.UserId)) row.UserId = ticket.UserId ?? "";
             row.TicketId = ticket.Id;
             row.TicketReason = ticket.Reason;
             row.TicketCreatedAt = ticket.CreatedAt;

@@ -33,6 +33,19 @@ public sealed class InsightRecorderTests : IDisposable
     private long Counter(string key) => _store.Days(Day0, Day0.AddDays(30)).Sum(d => d[key]);
 
     [Fact]
+    public void A_ticket_without_a_user_id_changes_twice_without_failing()
+    {
+        // An Emulator activity without "from.id" opens a ticket whose UserId is null; each later change is counted too.
+        var ticket = new Ticket { Id = 7, ConversationId = "c-no-user", UserId = null!, CreatedAt = T0, Reason = EscalationReason.AskedForPerson };
+
+        _recorder.TicketChanged(ticket);
+        _recorder.TicketChanged(ticket);
+
+        Assert.True(string.IsNullOrEmpty(_store.Get("c-no-user")!.UserId));
+        Assert.Equal(7, _store.Get("c-no-user")!.TicketId);
+    }
+
+    [Fact]
     public void Moves_the_day_counters_when_a_conversation_changes_outcome()
     {
         _recorder.Turn("c1", "user-1", "directline", Answer("hours"), "when are you open", T0);
