@@ -15,11 +15,11 @@ public sealed class ConversationRecord
     /// <summary>The channel's conversation id.</summary>
     [BsonId] public string Id { get; set; } = "";
 
-    public string ChannelId { get; set; } = "";
-    public string UserId { get; set; } = "";
+    public string ChannelId { get; set => field = value ?? ""; } = "";
+    public string UserId { get; set => field = value ?? ""; } = "";
 
     /// <summary>The Bot Framework conversation reference, as JSON.</summary>
-    public string Reference { get; set; } = "";
+    public string Reference { get; set => field = value ?? ""; } = "";
 
     /// <summary>The most recent messages, oldest first (at most <see cref="MaxTranscript"/>).</summary>
     public List<TranscriptEntry> Transcript { get; set; } = [];

@@ -17,15 +17,15 @@ public sealed class Ticket
     [BsonIgnore] public string Number => NumberFor(Id);
 
     /// <summary>Sort key of the staff queue: open before closed, then priority, then first-response due time.</summary>
-    public string QueueKey { get; set; } = "";
+    public string QueueKey { get; set => field = value ?? ""; } = "";
 
     public TicketStatus Status { get; set; } = TicketStatus.New;
     public TicketPriority Priority { get; set; } = TicketPriority.Normal;
-    public string Category { get; set; } = "";
+    public string Category { get; set => field = value ?? ""; } = "";
     public EscalationReason Reason { get; set; }
 
     /// <summary>The classifier's intent for the message that escalated, and its probability.</summary>
-    public string Intent { get; set; } = "";
+    public string Intent { get; set => field = value ?? ""; } = "";
     public double IntentConfidence { get; set; }
 
     /// <summary>Tone and urgency read from the customer's words.</summary>
@@ -45,16 +45,16 @@ public sealed class Ticket
     /// <summary>Snapshot of the CRM record when the customer was identified.</summary>
     public CustomerProfile? Customer { get; set; }
 
-    public string ConversationId { get; set; } = "";
-    public string ChannelId { get; set; } = "";
-    public string UserId { get; set; } = "";
+    public string ConversationId { get; set => field = value ?? ""; } = "";
+    public string ChannelId { get; set => field = value ?? ""; } = "";
+    public string UserId { get; set => field = value ?? ""; } = "";
 
     /// <summary>
     /// The Bot Framework conversation reference, as JSON, needed to reply to the customer later. Never in the ticket API
     /// or an export: its service URL carries the key of the chat channel's connector endpoint.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string ConversationReference { get; set; } = "";
+    public string ConversationReference { get; set => field = value ?? ""; } = "";
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
