@@ -14,8 +14,8 @@ public sealed class ConversationInsight
 
     /// <summary>The channel's conversation id.</summary>
     [BsonId] public string Id { get; set; } = "";
-    public string UserId { get; set; } = "";
-    public string ChannelId { get; set; } = "";
+    public string UserId { get; set => field = value ?? ""; } = "";
+    public string ChannelId { get; set => field = value ?? ""; } = "";
 
     /// <summary>The business day (in the business's time zone) the conversation is counted on: the day it started.</summary>
     public DateTime Day { get; set; }

@@ -10,12 +10,12 @@ public sealed class InboxChange
 {
     [BsonId] public int Id { get; set; }
     public DateTime At { get; set; }
-    public string Actor { get; set; } = "";
+    public string Actor { get; set => field = value ?? ""; } = "";
     /// <summary><c>alternates</c>, <c>new entry</c> or <c>dismissed</c>.</summary>
-    public string Action { get; set; } = "";
+    public string Action { get; set => field = value ?? ""; } = "";
     public string? FaqId { get; set; }
     /// <summary>A typical message of the group (masked).</summary>
-    public string Example { get; set; } = "";
+    public string Example { get; set => field = value ?? ""; } = "";
     public int Messages { get; set; }
     public double ShareBefore { get; set; }
     public float[] Centroid { get; set; } = [];

@@ -50,8 +50,8 @@ public sealed class InsightRecorder(InsightStore store, UnansweredStore unanswer
         store.Update(id, row =>
         {
             row ??= New(id, ticket.CreatedAt);
-            // A channel may send no user id (an activity without "from.id"), and LiteDB reads an empty string back as null.
-            if (string.IsNullOrEmpty(row.UserId)) row.UserId = ticket.UserId ?? "";
+            // A channel may send no user id (an activity without "from.id"); the stored records keep it "" (LiteDB reads "" back as null).
+            if (row.UserId.Length == 0) row.UserId = ticket.UserId;
             row.TicketId = ticket.Id;
             row.TicketReason = ticket.Reason;
             row.TicketCreatedAt = ticket.CreatedAt;

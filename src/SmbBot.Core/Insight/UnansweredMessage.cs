@@ -13,11 +13,11 @@ public sealed class UnansweredMessage
 {
     [BsonId] public int Id { get; set; }
     public DateTime At { get; set; }
-    public string ConversationId { get; set; } = "";
-    public string UserId { get; set; } = "";
+    public string ConversationId { get; set => field = value ?? ""; } = "";
+    public string UserId { get; set => field = value ?? ""; } = "";
 
     /// <summary>The customer's words, masked (<see cref="TextMask"/>).</summary>
-    public string Text { get; set; } = "";
+    public string Text { get; set => field = value ?? ""; } = "";
 
     /// <summary>The bot offered "did you mean" (true) rather than saying it could not answer.</summary>
     public bool Unsure { get; set; }

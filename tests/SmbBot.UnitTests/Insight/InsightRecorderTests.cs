@@ -41,7 +41,7 @@ public sealed class InsightRecorderTests : IDisposable
         _recorder.TicketChanged(ticket);
         _recorder.TicketChanged(ticket);
 
-        Assert.True(string.IsNullOrEmpty(_store.Get("c-no-user")!.UserId));
+        Assert.Equal("", _store.Get("c-no-user")!.UserId);
         Assert.Equal(7, _store.Get("c-no-user")!.TicketId);
     }
 
