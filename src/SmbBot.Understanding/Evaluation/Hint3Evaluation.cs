@@ -1,9 +1,6 @@
-using LiteDB;
 using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.Embeddings;
-using SmbBot.Knowledge.Retrieval;
-using SmbBot.Knowledge.VectorStore;
 
 namespace SmbBot.Understanding.Evaluation;
 
@@ -89,18 +86,11 @@ public static class Hint3Evaluation
             var intentOf = Hint3Knowledge.Write(work, fit);
             var knowledge = KnowledgeBase.Load(work);
             var label = knowledge.Faq.ToDictionary(e => e.Id, e => intentOf[e.Question]);
-            using var db = new LiteDatabase(Path.Combine(work, "index.db"));
-            var index = new LiteDbFaqCollection(db, UnderstandingServiceCollectionExtensions.FaqCollectionName, embeddings);
-            await FaqIndexer.SyncAsync(index, knowledge.Faq, embeddings);
-            var samples = await IntentTraining.SamplesAsync(knowledge, index, embeddings);
-            var models = Directory.CreateDirectory(Path.Combine(work, "models")).FullName;
-            var model = IntentTraining.TrainAndSave(knowledge, samples, models);
-            var retriever = new FaqRetriever(index, knowledge.Faq, new RetrievalWeights(routing.KeywordWeight, routing.AnswerWeight));
-            var (calibration, resolved, _) = RoutingCalibrationStartup.Calibrate(knowledge, model.HeldOut, retriever, routing);
-            var thresholds = calibration.InUse(routing, resolved);
-            progress("  thresholds: " + string.Join(", ", thresholds.Select(t => $"{t.Setting} {t.Value:0.00} ({t.Source})")));
+            // The same build a publish does, from nothing: index, classifier and thresholds.
+            var (version, _, _) = await KnowledgeBuilder.BuildAsync(knowledge, current: null, seed: null, embeddings, routing, _ => { });
+            progress("  thresholds: " + string.Join(", ", version.Thresholds.Select(t => $"{t.Setting} {t.Value:0.00} ({t.Source})")));
             var runtime = new BotRuntime(new EmbeddingCache(embeddings));
-            runtime.Activate(new LoadedKnowledge(knowledge, index, retriever, model, FaqTextSearch.Create(index, embeddings, knowledge.Faq), resolved, thresholds));
+            runtime.Activate(version);
             return messages.Select(m => runtime.Understand(m) is { Route: Route.Faq, Answer: { } a } ? label[a.FaqId] : NoIntent).ToArray();
         }
         finally
