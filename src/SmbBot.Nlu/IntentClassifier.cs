@@ -105,18 +105,31 @@ public sealed class IntentClassifier
             var scores = engine.Predict(new IntentSample { Text = text, Embedding = Weighted(embedding) }).Score;
             int best = 0;
             for (int i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
-            float? handover = null;
-            if (Intents.IsHandover(Labels[best]))
-            {
-                handover = 0;
-                for (int i = 0; i < scores.Length; i++) if (Intents.IsHandover(Labels[i])) handover += scores[i];
-            }
-            return (new IntentPrediction(Labels[best], scores[best], handover), scores);
+            return (Prediction(Labels, scores, best), scores);
         }
         finally
         {
             _engines.Return(engine);
         }
+    }
+
+    /// <summary>
+    /// The prediction for <paramref name="scores"/> with <paramref name="best"/> the most probable: for an intent that
+    /// needs a person, the probability that any of them is meant, and for urgent, the most probable ordinary hand-over.
+    /// </summary>
+    public static IntentPrediction Prediction(IReadOnlyList<string> labels, IReadOnlyList<float> scores, int best)
+    {
+        if (!Intents.NeedsPerson(labels[best])) return new IntentPrediction(labels[best], scores[best]);
+        float person = 0;
+        int ordinary = -1;
+        for (int i = 0; i < scores.Count; i++)
+        {
+            if (!Intents.NeedsPerson(labels[i])) continue;
+            person += scores[i];
+            if (Intents.IsHandover(labels[i]) && (ordinary < 0 || scores[i] > scores[ordinary])) ordinary = i;
+        }
+        string? fallback = labels[best] == Intents.Urgent && ordinary >= 0 ? labels[ordinary] : null;
+        return new IntentPrediction(labels[best], scores[best], person, fallback);
     }
 
     /// <summary>Writes the model to a zip file.</summary>

@@ -35,12 +35,15 @@ public class RoutingTableTests(SampleBotHost host, ITestOutputHelper log) : ICla
             if (route == "faq" && (string?)decision["faqId"] != expected) wrong.Add($"{text} -> {decision["faqId"]}");
             else if (route == "faq") answered++;
             else if (route == "clarify" && decision["suggestions"]!.AsArray().Any(s => (string?)s!["faqId"] == expected)) offered++;
+            else log.WriteLine($"neither answered nor offered: \"{text}\" ({expected}) -> {route}, intent {decision["intent"]}");
         }
 
         log.WriteLine($"{faqRows.Length} paraphrases: {answered} answered, {offered} offered in a did-you-mean, {wrong.Count} answered wrongly");
         Assert.Empty(wrong);
         // 31 of 43 before the built-in hand-over intents (29 with them): "my promo code isn't working" and "can you post
-        // camping gas to me" now go to a person as account requests, the safe side; none is answered wrongly.
+        // camping gas to me" now go to a person as account requests, the safe side; none is answered wrongly. "my new
+        // stove arrived broken" and "one of the items wasn't in the box" report something that went wrong: complaints
+        // for a person even though FAQ entries share their words (rows of the route table since 2026-12-02).
         Assert.True(answered >= faqRows.Length * 0.65, $"answered {answered} of {faqRows.Length}");
         Assert.True(answered + offered >= faqRows.Length * 0.9, $"answered {answered} and offered {offered} of {faqRows.Length}");
     }

@@ -2,10 +2,14 @@ namespace SmbBot.Core.Routing;
 
 /// <summary>What the classifier thinks the customer wants, with its probability.</summary>
 /// <param name="HandoverConfidence">
-/// When the intent is one of <see cref="Intents.IsHandover"/>: the probability of all of them together, since each
-/// hands the customer to a person; otherwise null.
+/// When the intent is one of <see cref="Intents.NeedsPerson"/>: the probability of all of them together (urgent
+/// included), since each hands the customer to a person; otherwise null.
 /// </param>
-public sealed record IntentPrediction(string Intent, float Confidence, float? HandoverConfidence = null)
+/// <param name="OrdinaryHandover">
+/// When the intent is <see cref="Intents.Urgent"/>: the most probable of the ordinary hand-over intents, the ticket's
+/// kind when urgent alone is not sure enough but a person is.
+/// </param>
+public sealed record IntentPrediction(string Intent, float Confidence, float? HandoverConfidence = null, string? OrdinaryHandover = null)
 {
     /// <summary>The probability that acting on this intent is right: for a handover intent, that any of them is meant.</summary>
     public float ActingConfidence => HandoverConfidence ?? Confidence;

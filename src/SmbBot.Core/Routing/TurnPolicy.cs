@@ -28,7 +28,14 @@ public static class TurnPolicy
         if (best is { Exact: true })
             return Make(Route.Faq, "the message is one of the FAQ's questions", answer: best);
         if (sure && Intents.NeedsPerson(intent.Intent))
+        {
+            // Urgent outranks everything, but only when it is sure on its own; otherwise a person is still needed and
+            // the ticket takes the most probable ordinary kind (a complaint, the customer's own records, a person).
+            if (intent.Intent == Intents.Urgent && intent.Confidence < options.HandoverLevel && intent.OrdinaryHandover is { } ordinary)
+                return new TurnDecision(Route.Escalate, intent with { Intent = ordinary, Confidence = intent.ActingConfidence, OrdinaryHandover = null }, null, [], candidates,
+                    $"a person is needed (urgent at {intent.Confidence:0.00} is not sure on its own; intent {ordinary})");
             return Make(Route.Escalate, $"intent {intent.Intent} needs a person");
+        }
         if (clearMatch && sure && intent.Intent == Intents.OutOfScope)
             return Make(Route.Clarify, "clear FAQ match but the message looks out of scope", offered: [best!]);
         if (clearMatch)

@@ -50,6 +50,35 @@ public class TurnPolicyTests
     }
 
     [Fact]
+    public void Urgent_sure_on_its_own_stays_urgent()
+    {
+        var decision = TurnPolicy.Decide(new IntentPrediction("urgent", 0.7f, 0.9f, "complaint"), [new FaqCandidate("a", "Question?", 0.8)], Options);
+
+        Assert.Equal(Route.Escalate, decision.Route);
+        Assert.Equal("urgent", decision.Intent.Intent);
+    }
+
+    [Fact]
+    public void Urgent_unsure_on_its_own_but_a_person_needed_becomes_the_most_probable_ordinary_handover()
+    {
+        // "my card has been charged three times": urgent 0.45, complaint 0.35, account 0.1 -> a complaint ticket.
+        var decision = TurnPolicy.Decide(new IntentPrediction("urgent", 0.45f, 0.9f, "complaint"), [new FaqCandidate("a", "How much is it?", 0.44)], Options);
+
+        Assert.Equal(Route.Escalate, decision.Route);
+        Assert.Equal("complaint", decision.Intent.Intent);
+        Assert.Equal(0.9f, decision.Intent.Confidence);
+        Assert.Contains("urgent at 0.45", decision.Reason);
+    }
+
+    [Fact]
+    public void Urgent_with_no_person_probability_to_speak_of_is_not_acted_on()
+    {
+        var decision = TurnPolicy.Decide(new IntentPrediction("urgent", 0.3f, 0.4f, "human"), [], Options);
+
+        Assert.NotEqual(Route.Escalate, decision.Route);
+    }
+
+    [Fact]
     public void An_exact_faq_question_is_answered_even_when_the_intent_disagrees()
     {
         var decision = TurnPolicy.Decide(new IntentPrediction("account", 0.9f), [new FaqCandidate("track", "How do I track my order?", 1, Exact: true)], Options);
