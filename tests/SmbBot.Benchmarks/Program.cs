@@ -34,7 +34,7 @@ if (args.FirstOrDefault() == "routing")
 }
 if (args.FirstOrDefault() == "soak")
 {
-    await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3));
+    await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3, allowZero: true));
     return;
 }
 var seconds = Option("--seconds", 20);
@@ -116,8 +116,8 @@ finally
 }
 Console.WriteLine(JsonSerializer.Serialize(report));
 
-int Option(string name, int fallback)
+int Option(string name, int fallback, bool allowZero = false)
 {
     var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && (v > 0 || (allowZero && v == 0)) ? v : fallback;
 }

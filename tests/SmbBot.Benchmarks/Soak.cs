@@ -31,10 +31,10 @@ public static class Soak
         {
             using var host = await HostUnderTest.StartAsync(data);
             var clock = Stopwatch.StartNew();
-            var gauges = new List<ProcessGauge> { ProcessGauge.Read(host.ProcessId, 0) };
+            var gauges = new List<ProcessGauge> { ProcessGauge.Read(host.ProcessId, 0, data) };
             long turns = 0, errors = 0, chunk = 0;
             Console.WriteLine($"\nmixed traffic for {minutes} min: 4 Emulator conversations (Bot Framework protocol) and 4 website chats (Direct Line, WebSocket) at full speed");
-            Console.WriteLine($"  {"min",5} {"RSS MB",8} {"threads",8} {"handles",8} {"turns",8} {"errors",7}");
+            Console.WriteLine($"  {"min",5} {"RSS MB",8} {"threads",8} {"handles",8} {"data MB",8} {"turns",8} {"errors",7}");
             while (clock.Elapsed < TimeSpan.FromMinutes(minutes))
             {
                 if (host.ExitCode is { } code) throw new InvalidOperationException($"the host ended with exit code {code} after {clock.Elapsed.TotalMinutes:0.0} min");
@@ -53,15 +53,15 @@ public static class Soak
                 }
                 turns += results.Sum(r => r.Turns);
                 errors += results.Sum(r => r.Errors);
-                var gauge = ProcessGauge.Read(host.ProcessId, clock.Elapsed.TotalMinutes);
+                var gauge = ProcessGauge.Read(host.ProcessId, clock.Elapsed.TotalMinutes, data);
                 gauges.Add(gauge);
-                Console.WriteLine($"  {gauge.Minutes,5:0.0} {gauge.RssMb,8:0} {gauge.Threads,8} {gauge.Handles,8} {turns,8} {errors,7}");
+                Console.WriteLine($"  {gauge.Minutes,5:0.0} {gauge.RssMb,8:0} {gauge.Threads,8} {gauge.Handles,8} {gauge.DataMb,8:0} {turns,8} {errors,7}");
             }
             // The first minutes fill caches (embeddings of new texts, LiteDB pages); the slope is read after them.
             var settled = gauges.Where(g => g.Minutes >= Math.Min(5, minutes / 3.0)).ToArray();
             Console.WriteLine($"  after warm-up: RSS slope {ProcessGauge.SlopePerHour(settled, g => g.RssMb):+0.0;-0.0} MB/hour " +
                 $"(from {settled[0].RssMb:0} to {settled[^1].RssMb:0} MB), threads {settled.Min(g => g.Threads)}-{settled.Max(g => g.Threads)}, " +
-                $"handles {settled.Min(g => g.Handles)}-{settled.Max(g => g.Handles)}, {turns} turns, {errors} errors");
+                $"handles {settled.Min(g => g.Handles)}-{settled.Max(g => g.Handles)}, data folder {settled[0].DataMb:0} -> {settled[^1].DataMb:0} MB, {turns} turns, {errors} errors");
         }
         finally
         {
