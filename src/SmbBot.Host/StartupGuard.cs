@@ -19,7 +19,15 @@ public static class StartupGuard
         try
         {
             await app.RunAsync();
-            return storeFaults.Faulted ? SmbBot.Core.StoreFaults.ExitCode : 0;
+            if (storeFaults.Faulted) return SmbBot.Core.StoreFaults.ExitCode;
+            // A background task that fails stops the host (the .NET default), which would otherwise end with exit code 0
+            // and not be restarted by the service manager.
+            if (BackgroundFailure.Find(app.Services.GetServices<IHostedService>()) is { } failed)
+            {
+                await Console.Error.WriteLineAsync(BackgroundFailure.Explain(failed));
+                return BackgroundFailure.ExitCode;
+            }
+            return 0;
         }
         catch (KnowledgeFileException e)
         {

@@ -42,7 +42,8 @@ public sealed class HostUnderTest : IDisposable
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The host logs warnings and errors to standard output: a failure that stops it must be visible here.
+        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("host: " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("host: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
