@@ -39,7 +39,7 @@ public static class TicketEndpoints
         return app;
     }
 
-    private static Results<Ok<QueuePage>, ProblemHttpResult> Queue(TicketStore store, TimeProvider clock,
+    private static Results<Ok<QueuePage>, ProblemHttpResult> Queue(ITicketStore store, TimeProvider clock,
         Microsoft.Extensions.Options.IOptions<TicketReadApiOptions> options,
         string? status = null, string? priority = null, string? category = null, int skip = 0, int take = 50)
     {
@@ -64,7 +64,7 @@ public static class TicketEndpoints
         return TypedResults.Ok(new QueuePage(total, tickets.Select(t => TicketSummary.Of(t, now)).ToArray()));
     }
 
-    private static Results<Ok<TicketDetail>, NotFound> One(string number, TicketStore store, TimeProvider clock)
+    private static Results<Ok<TicketDetail>, NotFound> One(string number, ITicketStore store, TimeProvider clock)
     {
         if (store.Get(number) is not { } ticket) return TypedResults.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;

@@ -64,7 +64,7 @@ public static class InsightBench
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct }) { UtcDate = true };
         var store = new InsightStore(db);
-        var ticketStore = new TicketStore(db);
+        var ticketStore = new LiteDbTicketStore(db);
         var random = new Random(17);
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         const int daysSpan = 365;

@@ -14,7 +14,7 @@ public static class TicketStoreBench
     {
         var file = Path.Combine(folder, "bench-tickets.db");
         using var db = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct }) { UtcDate = true };
-        var store = new TicketStore(db);
+        var store = new LiteDbTicketStore(db);
         var random = new Random(7);
         var start = new DateTime(2025, 1, 1, 9, 0, 0, DateTimeKind.Utc);
         var fill = Stopwatch.StartNew();

@@ -228,7 +228,7 @@ public partial class BusinessSettingsTests(BrandBotHost host) : IClassFixture<Br
     [Fact]
     public async Task The_queue_search_finds_tickets_by_number_customer_and_conversation_text()
     {
-        var store = host.Services.GetRequiredService<TicketStore>();
+        var store = host.Services.GetRequiredService<ITicketStore>();
         var marker = Guid.NewGuid().ToString("N")[..8];
         var byText = store.Create(new Ticket
         {

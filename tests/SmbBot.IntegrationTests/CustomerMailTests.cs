@@ -50,7 +50,7 @@ public class CustomerMailTests(EmailLegHost fixture) : IClassFixture<EmailLegHos
 {
     private BotHost Host => fixture.Host;
 
-    private Ticket Ticket(string number) => Host.Services.GetRequiredService<TicketStore>().Get(number)!;
+    private Ticket Ticket(string number) => Host.Services.GetRequiredService<ITicketStore>().Get(number)!;
 
     private async Task<ConsoleClient> Staff()
     {

@@ -65,11 +65,11 @@ public class PrivacyTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
 
         var unconfirmed = await console.PostFormAsync("/console/privacy", "/console/privacy?handler=Erase", new() { ["customer"] = email, ["confirm"] = "yes" });
         Assert.Contains("Nothing erased: type ERASE", await unconfirmed.Content.ReadAsStringAsync());
-        Assert.NotNull(host.Services.GetRequiredService<TicketStore>().Get(number));
+        Assert.NotNull(host.Services.GetRequiredService<ITicketStore>().Get(number));
 
         var erase = await console.PostFormAsync("/console/privacy", "/console/privacy?handler=Erase", new() { ["customer"] = email, ["confirm"] = "ERASE" });
         Assert.Equal(HttpStatusCode.Redirect, erase.StatusCode);
-        var tickets = host.Services.GetRequiredService<TicketStore>();
+        var tickets = host.Services.GetRequiredService<ITicketStore>();
         Assert.Null(tickets.Get(number));
         Assert.NotNull(tickets.Get(otherNumber));
         var (subject, _) = PersonalDataSubject.From(email);

@@ -287,7 +287,7 @@ public partial class StaffConsoleTests(ConsoleBotHost host) : IClassFixture<Cons
         // Low priority and due late, so they sort after the other tests' tickets; a category of their own to count them.
         var category = $"bulk-{Guid.NewGuid():N}"[..12];
         var due = DateTime.UtcNow.AddDays(30);
-        host.Services.GetRequiredService<TicketStore>().CreateMany(Enumerable.Range(0, 127).Select(i => new Ticket
+        host.Services.GetRequiredService<ITicketStore>().CreateMany(Enumerable.Range(0, 127).Select(i => new Ticket
         {
             Category = category, Priority = TicketPriority.Low, Status = TicketStatus.Open, ConversationId = $"{category}-{i}",
             CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, FirstResponseDue = due, ResolutionDue = due,

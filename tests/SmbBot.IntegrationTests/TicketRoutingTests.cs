@@ -78,7 +78,7 @@ public class TicketRoutingTests(RoutingHost fixture) : IClassFixture<RoutingHost
     {
         var replies = await Activities.AskAsync(Host.CreateClient(), text, Guid.NewGuid().ToString("N"));
         var number = (string)Activities.Decision(replies[^1]!.AsObject())!["ticketId"]!;
-        return Host.Services.GetRequiredService<TicketStore>().Get(number)!;
+        return Host.Services.GetRequiredService<ITicketStore>().Get(number)!;
     }
 
     private static Func<MimeMessage, bool> About(string number) => m => (m.Subject ?? "").StartsWith($"[{number}]", StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public class TicketRoutingTests(RoutingHost fixture) : IClassFixture<RoutingHost
         var ticket = VouchedCustomerTicket("C-1002", "I want to complain, your staff were rude to me");
 
         Assert.Equal(("C-1002", "gold", "complaints"), (ticket.Customer?.Id, ticket.Customer?.Tier, ticket.Category));
-        ticket = Host.Services.GetRequiredService<TicketStore>().Get(ticket.Id)!;
+        ticket = Host.Services.GetRequiredService<ITicketStore>().Get(ticket.Id)!;
         Assert.Equal(("Complaints", "Gold complaints", null), (ticket.TeamName, ticket.RoutedBy, ticket.AssignedToId));
         Assert.Equal("rule 'Gold complaints': category is complaints, customer tier is gold", ticket.RoutingWhy);
         Assert.Equal(["vip"], ticket.Tags);

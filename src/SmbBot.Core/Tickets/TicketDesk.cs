@@ -10,7 +10,7 @@ namespace SmbBot.Core.Tickets;
 /// change staff must hear of (a new or urgent ticket, a customer's message on a taken ticket) is written, it is
 /// reported to <paramref name="alerts"/>.
 /// </summary>
-public sealed partial class TicketDesk(TicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock, ITicketAlerts alerts,
+public sealed partial class TicketDesk(ITicketStore store, TicketRouting routing, ICustomerDirectory crm, EscalationOptions options, TimeProvider clock, ITicketAlerts alerts,
     Teams.TicketAssigner? assigner = null)
 {
     /// <summary>Entries always kept from the start of a capped transcript (the customer's first words matter).</summary>

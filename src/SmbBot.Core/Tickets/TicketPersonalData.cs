@@ -4,7 +4,7 @@ using SmbBot.Core.Privacy;
 namespace SmbBot.Core.Tickets;
 
 /// <summary>The customer's tickets: transcript, e-mail address, CRM snapshot, staff replies and notes.</summary>
-public sealed class TicketPersonalData(TicketStore tickets) : IPersonalDataHolder
+public sealed class TicketPersonalData(ITicketStore tickets) : IPersonalDataHolder
 {
     public string Name => "tickets";
     public int Order => 0;

@@ -9,7 +9,7 @@ namespace SmbBot.Host.Alerts;
 /// passed, and tells the admins at the later share. Each is queued once per ticket, across restarts too. A ticket given
 /// to someone automatically who has not taken it by the first share goes to the next member of its team on duty.
 /// </summary>
-public sealed class UnclaimedWatch(TicketStore tickets, TicketDesk desk, ITicketAlerts alerts, AlertOptions options, TimeProvider clock) : BackgroundService
+public sealed class UnclaimedWatch(ITicketStore tickets, TicketDesk desk, ITicketAlerts alerts, AlertOptions options, TimeProvider clock) : BackgroundService
 {
     private static readonly TicketStatus[] Open = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
 

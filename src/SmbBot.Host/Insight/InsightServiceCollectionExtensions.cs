@@ -32,7 +32,7 @@ public static class InsightServiceCollectionExtensions
 /// Passes every ticket change (opened, first reply, rating) to the insight aggregates. A failure there is logged and
 /// does not fail the staff member's action, which is already stored.
 /// </summary>
-public sealed partial class InsightTicketWatch(TicketStore tickets, InsightRecorder insight, ILogger<InsightTicketWatch> log) : IHostedService
+public sealed partial class InsightTicketWatch(ITicketStore tickets, InsightRecorder insight, ILogger<InsightTicketWatch> log) : IHostedService
 {
     private void OnChanged(Ticket ticket)
     {

@@ -17,7 +17,7 @@ public static class RoutingServiceCollectionExtensions
         });
         // The business hours in force now: the settings page changes them while running.
         services.AddSingleton(sp => new TicketAssigner(sp.GetRequiredService<RoutingRulesSource>(), sp.GetRequiredService<TeamStore>(),
-            sp.GetRequiredService<IStaffRoster>(), sp.GetRequiredService<SmbBot.Core.Tickets.TicketStore>(), () => sp.GetRequiredService<SmbBot.Core.Tickets.TicketRouting>().Calendar));
+            sp.GetRequiredService<IStaffRoster>(), sp.GetRequiredService<SmbBot.Core.Tickets.ITicketStore>(), () => sp.GetRequiredService<SmbBot.Core.Tickets.TicketRouting>().Calendar));
         services.AddHostedService<RoutingRulesStartup>();
         return services;
     }

@@ -41,7 +41,7 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<DataFolderLock>();
             return DataStore.Open(sp.GetRequiredService<SmbBotPaths>());
         });
-        services.AddSingleton<TicketStore>();
+        services.AddSingleton<ITicketStore, LiteDbTicketStore>();
         services.AddSingleton<ConversationStore>();
         // Due times count the hours in force now: the settings page changes them while running.
         services.AddSingleton(sp => new TicketRouting(sp.GetRequiredService<EscalationOptions>(), () => sp.GetRequiredService<BusinessSettings>().Calendar));

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using SmbBot.Core;
 using SmbBot.Core.Tickets;
+// Not the cookie handler's ITicketStore (Microsoft.AspNetCore.Authentication.Cookies).
+using ITicketStore = SmbBot.Core.Tickets.ITicketStore;
 
 namespace SmbBot.Host.StaffConsole;
 
@@ -95,7 +97,7 @@ public static class StaffConsoleServiceCollectionExtensions
 public sealed class QueueHub : Hub;
 
 /// <summary>Pushes every ticket change to the console pages.</summary>
-public sealed class QueueNotifier(TicketStore store, IHubContext<QueueHub> hub) : IHostedService
+public sealed class QueueNotifier(ITicketStore store, IHubContext<QueueHub> hub) : IHostedService
 {
     private void OnChanged(Ticket ticket) => _ = hub.Clients.All.SendAsync("ticketChanged", ticket.Number);
 

@@ -27,7 +27,7 @@ public class HostileInputTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHo
         var client = host.CreateClient();
         await using var emulator = await ChannelRecorder.StartAsync();
         var conversations = host.Services.GetRequiredService<ILiteDatabase>().GetCollection("conversations");
-        var tickets = host.Services.GetRequiredService<TicketStore>();
+        var tickets = host.Services.GetRequiredService<ITicketStore>();
         int answered = 0, refused = 0;
 
         await Activities_.SampleAsync(async c =>

@@ -101,7 +101,7 @@ public class OutboxTests : IDisposable
     {
         var alerts = new RecordedAlerts();
         var options = EscalationOptionsTests.Valid();
-        var desk = new TicketDesk(new TicketStore(_db), new TicketRouting(options, BusinessCalendar.From(options)), new CsvCustomerDirectory([]), options, new FakeClock(Now), alerts);
+        var desk = new TicketDesk(new LiteDbTicketStore(_db), new TicketRouting(options, BusinessCalendar.From(options)), new CsvCustomerDirectory([]), options, new FakeClock(Now), alerts);
         var conversation = new ConversationRecord { Id = "c1" };
         conversation.Append(new TranscriptEntry { At = Now, From = Speaker.Customer, Text = "a person please" });
         TurnDecision Decision(string intent) => new(Route.Escalate, new IntentPrediction(intent, 0.9f), null, [], [], "test");

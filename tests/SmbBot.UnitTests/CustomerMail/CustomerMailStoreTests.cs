@@ -24,7 +24,7 @@ public class CustomerMailStoreTests : IDisposable
     {
         _db = new LiteDatabase(Path.Combine(_folder.Path, "m.db")) { UtcDate = true };
         var options = EscalationOptionsTests.Valid();
-        _desk = new TicketDesk(new TicketStore(_db), new TicketRouting(options, BusinessCalendar.From(options)), new CsvCustomerDirectory([]), options,
+        _desk = new TicketDesk(new LiteDbTicketStore(_db), new TicketRouting(options, BusinessCalendar.From(options)), new CsvCustomerDirectory([]), options,
             new FakeClock(Now), new Alerts(_alerts));
     }
 

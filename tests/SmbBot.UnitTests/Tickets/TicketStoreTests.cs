@@ -12,14 +12,14 @@ public class TicketStoreTests : IDisposable
 {
     private readonly TempFolder _folder = new();
     private readonly LiteDatabase _db;
-    private readonly TicketStore _store;
+    private readonly ITicketStore _store;
     private readonly FakeClock _clock = new(new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc));
     private static readonly CustomerProfile Ann = new("C-1", "Ann Lee", "ann@example.com", "", "", "gold", 10m, 1, null, "");
 
     public TicketStoreTests()
     {
         _db = new LiteDatabase(Path.Combine(_folder.Path, "t.db")) { UtcDate = true };
-        _store = new TicketStore(_db);
+        _store = new LiteDbTicketStore(_db);
     }
 
     private TicketDesk Desk(int maxTranscript = 200, bool tiers = false)

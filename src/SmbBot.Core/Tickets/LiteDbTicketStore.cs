@@ -3,41 +3,29 @@ using LiteDB;
 namespace SmbBot.Core.Tickets;
 
 /// <summary>
-/// Filters for the staff queue. <paramref name="TeamIds"/>: tickets of these teams and tickets of no team (the shared
-/// queue); null for every ticket.
-/// </summary>
-public sealed record TicketQuery(
-    IReadOnlyCollection<TicketStatus>? Statuses = null,
-    TicketPriority? Priority = null,
-    string? Category = null,
-    string? AssignedToId = null,
-    IReadOnlyCollection<string>? TeamIds = null,
-    int Skip = 0,
-    int Take = 50);
-
-/// <summary>
 /// The ticket queue in LiteDB (collection <c>tickets</c>). Every change is one LiteDB write under one lock, so
-/// concurrent conversations get distinct numbers and no change overwrites another.
+/// concurrent conversations get distinct numbers and no change overwrites another. Search is one LiteDB query over the
+/// collection, stopped after take + 1 matches; <see cref="Of"/> is a full scan.
 /// </summary>
-public sealed class TicketStore
+public sealed class LiteDbTicketStore : ITicketStore
 {
     private readonly ILiteCollection<Ticket> _tickets;
     private readonly Lock _write = new();
 
-    /// <summary>Raised after every write with the ticket as stored (the staff console listens to push live updates).</summary>
+    /// <inheritdoc/>
     public event Action<Ticket>? Changed;
 
     /// <summary>
     /// Builds LiteDB's mapping of a ticket once, before any store uses it: built lazily by two threads at once it can
     /// come out without its id (litedb-org/LiteDB#2536), and inserts then fail with a duplicate id 0.
     /// </summary>
-    static TicketStore() => BsonMapper.Global.ToDocument(new Ticket
+    static LiteDbTicketStore() => BsonMapper.Global.ToDocument(new Ticket
     {
         Customer = new Crm.CustomerProfile("C-0", "n", "e@example.com", "", "", "", 0, 0, null, "", new() { ["x"] = "y" }),
         Transcript = [new()], History = [new()], Notes = [new()], FaqOffered = [new()], Signal = new CustomerSignal { Cues = ["x"] }, Tags = ["x"],
     });
 
-    public TicketStore(ILiteDatabase database)
+    public LiteDbTicketStore(ILiteDatabase database)
     {
         _tickets = database.GetCollection<Ticket>("tickets", BsonAutoId.Int32);
         _tickets.EnsureIndex(t => t.QueueKey);
@@ -50,23 +38,23 @@ public sealed class TicketStore
         _tickets.EnsureIndex(t => t.AutoAssignedAt);
     }
 
-    /// <summary>Stores a new ticket and assigns its number.</summary>
+    /// <inheritdoc/>
     public Ticket Create(Ticket ticket)
     {
         lock (_write)
         {
             ticket.Id = 0;
-            ticket.QueueKey = QueueKeyOf(ticket);
+            ticket.QueueKey = TicketQueueKey.Of(ticket);
             _tickets.Insert(ticket);
             // The key embeds the id, known only now.
-            ticket.QueueKey = QueueKeyOf(ticket);
+            ticket.QueueKey = TicketQueueKey.Of(ticket);
             _tickets.Update(ticket);
         }
         Changed?.Invoke(ticket);
         return ticket;
     }
 
-    /// <summary>Stores many new tickets in one transaction (imports, benchmarks); no change events are raised.</summary>
+    /// <inheritdoc/>
     public void CreateMany(IEnumerable<Ticket> tickets)
     {
         lock (_write)
@@ -74,18 +62,18 @@ public sealed class TicketStore
             var batch = tickets.ToList();
             foreach (var t in batch) t.Id = 0;
             _tickets.InsertBulk(batch);
-            foreach (var t in batch) t.QueueKey = QueueKeyOf(t);
+            foreach (var t in batch) t.QueueKey = TicketQueueKey.Of(t);
             _tickets.Update(batch);
         }
     }
 
-    /// <summary>The ticket with this id.</summary>
+    /// <inheritdoc/>
     public Ticket? Get(int id) => _tickets.FindById(id);
 
-    /// <summary>The ticket with this number (e.g. <c>T-1042</c>).</summary>
+    /// <inheritdoc/>
     public Ticket? Get(string? number) => Ticket.IdFor(number) is { } id ? Get(id) : null;
 
-    /// <summary>Reads, changes and writes one ticket atomically; returns it, or null when there is none.</summary>
+    /// <inheritdoc/>
     public Ticket? Change(int id, Action<Ticket> change)
     {
         Ticket? ticket;
@@ -94,14 +82,14 @@ public sealed class TicketStore
             ticket = _tickets.FindById(id);
             if (ticket is null) return null;
             change(ticket);
-            ticket.QueueKey = QueueKeyOf(ticket);
+            ticket.QueueKey = TicketQueueKey.Of(ticket);
             _tickets.Update(ticket);
         }
         Changed?.Invoke(ticket);
         return ticket;
     }
 
-    /// <summary>The queue: tickets matching <paramref name="query"/> in priority and due-time order, with the total.</summary>
+    /// <inheritdoc/>
     public (IReadOnlyList<Ticket> Tickets, int Total) Queue(TicketQuery query)
     {
         var q = Filtered(query);
@@ -110,10 +98,10 @@ public sealed class TicketStore
         return (q.OrderBy(t => t.QueueKey).Skip(query.Skip).Limit(query.Take).ToList(), total);
     }
 
-    /// <summary>How many tickets match <paramref name="query"/>.</summary>
+    /// <inheritdoc/>
     public int Count(TicketQuery query) => Filtered(query).Count();
 
-    /// <summary>Open tickets assigned to each of <paramref name="staffIds"/> (0 for those with none).</summary>
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, int> OpenCounts(IEnumerable<string> staffIds)
     {
         // One pass over the open tickets (few, by the Status index) instead of one count per person (a team of 200
@@ -127,7 +115,7 @@ public sealed class TicketStore
         return counts;
     }
 
-    /// <summary>Open tickets given to someone automatically who has not taken them yet.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<Ticket> AwaitingAcceptance() =>
         _tickets.Find(Query.GT("AutoAssignedAt", DateTime.MinValue)).Where(t => t.IsOpen).ToArray();
 
@@ -152,18 +140,11 @@ public sealed class TicketStore
         return q;
     }
 
-    /// <summary>Longest search text; longer is cut.</summary>
-    public const int MaxSearchChars = 100;
-
-    /// <summary>
-    /// Tickets found by number (<c>T-1042</c>), or whose customer name or e-mail address or conversation text contains
-    /// <paramref name="text"/> (case-insensitive), newest first: at most <paramref name="take"/>, with whether there are more.
-    /// One LiteDB query over the collection, stopped after <paramref name="take"/> + 1 matches.
-    /// </summary>
+    /// <inheritdoc/>
     public (IReadOnlyList<Ticket> Tickets, bool More) Search(string? text, int take = 50)
     {
         var term = (text ?? "").Trim();
-        if (term.Length > MaxSearchChars) term = term[..MaxSearchChars];
+        if (term.Length > ITicketStore.MaxSearchChars) term = term[..ITicketStore.MaxSearchChars];
         if (term.Length == 0) return ([], false);
         if (Ticket.IdFor(term) is { } id) return (Get(id) is { } exact ? [exact] : [], false);
         // A % or _ typed by staff stays a LIKE wildcard: it can only widen the search, never hide the ticket meant.
@@ -175,7 +156,7 @@ public sealed class TicketStore
         return (found.Take(take).ToArray(), found.Count > take);
     }
 
-    /// <summary>Other tickets of the same customer (by CRM id or e-mail), newest first.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<Ticket> ForCustomer(string? customerId, string? email, int exceptId, int take = 20)
     {
         var found = new Dictionary<int, Ticket>();
@@ -186,7 +167,7 @@ public sealed class TicketStore
         return found.Values.Where(t => t.Id != exceptId).OrderByDescending(t => t.CreatedAt).Take(take).ToArray();
     }
 
-    /// <summary>The newest ticket of a conversation, else of a CRM customer (open ones first); null when neither has one.</summary>
+    /// <inheritdoc/>
     public Ticket? Latest(string conversationId, string? customerId)
     {
         var found = _tickets.Find(t => t.ConversationId == conversationId).ToList();
@@ -194,32 +175,26 @@ public sealed class TicketStore
         return found.OrderByDescending(t => t.IsOpen).ThenByDescending(t => t.CreatedAt).FirstOrDefault();
     }
 
-    /// <summary>
-    /// Tickets of one person: by e-mail address (given in the chat or in the CRM snapshot), CRM id, chat user or
-    /// conversation id (a full scan: admin use only).
-    /// </summary>
+    /// <inheritdoc/>
     public IReadOnlyList<Ticket> Of(Privacy.PersonalDataSubject subject) =>
         _tickets.FindAll().Where(t => subject.HasEmail(t.CustomerEmail) || subject.HasEmail(t.Customer?.Email)
             || (subject.CustomerId is { } id && t.Customer?.Id == id)
             || subject.UserIds.Contains(t.UserId) || subject.ConversationIds.Contains(t.ConversationId))
             .OrderBy(t => t.Id).ToArray();
 
-    /// <summary>Deletes these tickets; returns how many there were.</summary>
+    /// <inheritdoc/>
     public int Delete(IEnumerable<int> ids)
     {
         lock (_write) return ids.Count(id => _tickets.Delete(id));
     }
 
-    /// <summary>Deletes tickets resolved or closed before <paramref name="cutoff"/>; returns how many.</summary>
+    /// <inheritdoc/>
     public int DeleteClosedBefore(DateTime cutoff)
     {
         lock (_write)
             return _tickets.DeleteMany(t => (t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed) && t.UpdatedAt < cutoff);
     }
 
-    /// <summary>Number of tickets stored.</summary>
+    /// <inheritdoc/>
     public int Count() => _tickets.Count();
-
-    private static string QueueKeyOf(Ticket t) =>
-        $"{(t.IsOpen ? 0 : 1)}|{(int)t.Priority}|{t.FirstResponseDue:yyyyMMddHHmmss}|{t.Id:D10}";
 }
