@@ -11,6 +11,8 @@ public sealed class LiteDbTicketStore : ITicketStore
 {
     private readonly ILiteCollection<Ticket> _tickets;
     private readonly Lock _write = new();
+    private const string CrmId = "$.Customer._id";
+    private const string CrmIdIndex = "CrmCustomerId";
 
     /// <inheritdoc/>
     public event Action<Ticket>? Changed;
@@ -32,7 +34,10 @@ public sealed class LiteDbTicketStore : ITicketStore
         _tickets.EnsureIndex(t => t.Status);
         _tickets.EnsureIndex(t => t.ConversationId);
         _tickets.EnsureIndex(t => t.CustomerEmail);
-        _tickets.EnsureIndex("CustomerId", "$.Customer.Id");
+        // LiteDB stores a property named Id as _id, nested ones too: the CRM id is $.Customer._id. The index of the
+        // same name on $.Customer.Id (always empty) is dropped from stores made before.
+        _tickets.DropIndex("CustomerId");
+        _tickets.EnsureIndex(CrmIdIndex, CrmId);
         _tickets.EnsureIndex(t => t.AssignedToId);
         _tickets.EnsureIndex(t => t.TeamId);
         _tickets.EnsureIndex(t => t.AutoAssignedAt);
@@ -161,7 +166,7 @@ public sealed class LiteDbTicketStore : ITicketStore
     {
         var found = new Dictionary<int, Ticket>();
         if (!string.IsNullOrEmpty(customerId))
-            foreach (var t in _tickets.Find(Query.EQ("$.Customer.Id", customerId))) found[t.Id] = t;
+            foreach (var t in _tickets.Find(Query.EQ(CrmId, customerId))) found[t.Id] = t;
         if (!string.IsNullOrEmpty(email))
             foreach (var t in _tickets.Find(t => t.CustomerEmail == email)) found[t.Id] = t;
         return found.Values.Where(t => t.Id != exceptId).OrderByDescending(t => t.CreatedAt).Take(take).ToArray();
@@ -171,7 +176,7 @@ public sealed class LiteDbTicketStore : ITicketStore
     public Ticket? Latest(string conversationId, string? customerId)
     {
         var found = _tickets.Find(t => t.ConversationId == conversationId).ToList();
-        if (found.Count == 0 && !string.IsNullOrEmpty(customerId)) found = _tickets.Find(Query.EQ("$.Customer.Id", customerId)).ToList();
+        if (found.Count == 0 && !string.IsNullOrEmpty(customerId)) found = _tickets.Find(Query.EQ(CrmId, customerId)).ToList();
         return found.OrderByDescending(t => t.IsOpen).ThenByDescending(t => t.CreatedAt).FirstOrDefault();
     }
 
