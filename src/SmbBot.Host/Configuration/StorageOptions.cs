@@ -2,10 +2,19 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SmbBot.Host.Configuration;
 
-/// <summary>Where SmbBot keeps its own files (section <c>Storage</c>).</summary>
-public sealed class StorageOptions
+/// <summary>Where SmbBot keeps its own files and its state (section <c>Storage</c>).</summary>
+public sealed class StorageOptions : IValidatableObject
 {
     public const string SectionName = "Storage";
+
+    /// <summary>
+    /// <c>LiteDb</c> (the default: one file in <see cref="DataPath"/>) or <c>PostgreSql</c> (<see cref="ConnectionString"/>;
+    /// refused at start until every store has a PostgreSQL implementation, see <see cref="SmbBot.PostgreSql.PostgreSqlStores"/>).
+    /// </summary>
+    public string Provider { get; set; } = nameof(SmbBot.PostgreSql.StorageProvider.LiteDb);
+
+    /// <summary>The PostgreSQL connection string (Npgsql's form); only with <see cref="Provider"/> <c>PostgreSql</c>.</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>Folder for the LiteDB file and trained models; relative paths resolve against the root.</summary>
     [Required(AllowEmptyStrings = false)] public string DataPath { get; set; } = "data";
@@ -18,6 +27,11 @@ public sealed class StorageOptions
     /// tickets until an admin erases a customer's data.
     /// </summary>
     [Range(0, 36500)] public int ClosedTicketRetentionDays { get; set; }
+
+    /// <inheritdoc/>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        SmbBot.PostgreSql.StorageSettings.Check(Provider, ConnectionString).Problems
+            .Select(p => new ValidationResult(p, [p.StartsWith("Storage:Provider", StringComparison.Ordinal) ? nameof(Provider) : nameof(ConnectionString)]));
 }
 
 /// <summary>Where the business's knowledge lives (section <c>Knowledge</c>).</summary>

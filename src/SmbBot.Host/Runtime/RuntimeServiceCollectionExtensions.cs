@@ -38,6 +38,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<SmbBotPaths>().Data));
         services.AddSingleton<ILiteDatabase>(sp =>
         {
+            // Validated first: a store on PostgreSQL (or a wrong setting) must not leave a LiteDB file behind.
+            sp.GetRequiredService<StorageOptions>();
             sp.GetRequiredService<DataFolderLock>();
             return DataStore.Open(sp.GetRequiredService<SmbBotPaths>());
         });

@@ -1,0 +1,18 @@
+namespace SmbBot.PostgreSql;
+
+/// <summary>
+/// Which of SmbBot's stores have a PostgreSQL implementation. The host refuses to start on PostgreSQL until
+/// <see cref="Missing"/> is empty: half the state in one engine and half in another would split one business's data.
+/// </summary>
+public static class PostgreSqlStores
+{
+    /// <summary>Stores with a PostgreSQL implementation and the shared contract tests.</summary>
+    public static IReadOnlyList<string> Done { get; } = ["tickets"];
+
+    /// <summary>Stores still only on LiteDB, in the order they are planned.</summary>
+    public static IReadOnlyList<string> Missing { get; } =
+    [
+        "conversation records", "Direct Line conversations and activities", "staff accounts", "teams", "outbox (alerts and e-mail)",
+        "customer e-mail inbox", "privacy audit log", "insight", "FAQ vectors",
+    ];
+}
