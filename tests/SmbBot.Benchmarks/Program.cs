@@ -32,6 +32,13 @@ if (args.FirstOrDefault() == "routing")
     finally { RepoPaths.DeleteFolder(folder); }
     return;
 }
+// The staff queue on PostgreSQL beside LiteDB (PostgresQueueBench.cs):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- postgres-queue [--tickets 100000] [--open 500]
+if (args.FirstOrDefault() == "postgres-queue")
+{
+    PostgresQueueBench.Run(Option("--tickets", 100_000), Option("--open", 500));
+    return;
+}
 if (args.FirstOrDefault() == "soak")
 {
     await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3, allowZero: true));

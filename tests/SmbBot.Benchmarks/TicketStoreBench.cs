@@ -5,7 +5,7 @@ using SmbBot.Core.Tickets;
 
 namespace SmbBot.Benchmarks;
 
-/// <summary>The staff queue over a LiteDB file holding many tickets, most of them closed.</summary>
+/// <summary>The staff queue over a store (a LiteDB file, or PostgreSQL) holding many tickets, most of them closed.</summary>
 public static class TicketStoreBench
 {
     public sealed record Result(int Tickets, int Open, double FillSeconds, double FirstPageMs, double OneTicketMs, double AppendMs, long FileMb);
@@ -14,7 +14,16 @@ public static class TicketStoreBench
     {
         var file = Path.Combine(folder, "bench-tickets.db");
         using var db = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct }) { UtcDate = true };
-        var store = new LiteDbTicketStore(db);
+        return Run(new LiteDbTicketStore(db), tickets, open, () => new FileInfo(file).Length / (1024 * 1024));
+    }
+
+    /// <summary>
+    /// Fills <paramref name="store"/> (empty) with <paramref name="tickets"/> tickets, the last <paramref name="open"/>
+    /// of them open, then times the open queue's first page, one ticket and a change; <paramref name="afterFill"/> runs
+    /// once after the fill (PostgreSQL: ANALYZE) and <paramref name="sizeMb"/> reports the store's size.
+    /// </summary>
+    public static Result Run(ITicketStore store, int tickets, int open, Func<long> sizeMb, Action? afterFill = null)
+    {
         var random = new Random(7);
         var start = new DateTime(2025, 1, 1, 9, 0, 0, DateTimeKind.Utc);
         var fill = Stopwatch.StartNew();
@@ -36,6 +45,7 @@ public static class TicketStoreBench
                 };
             }));
         }
+        afterFill?.Invoke();
         fill.Stop();
         TicketStatus[] openStatuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
         var firstPage = Time(20, () => store.Queue(new TicketQuery(openStatuses, Take: 50)));
@@ -43,7 +53,7 @@ public static class TicketStoreBench
         int k = 0;
         var one = Time(20, () => store.Get(Ticket.NumberFor(ids[k++ % ids.Length])));
         var append = Time(20, () => store.Change(ids[k++ % ids.Length], t => t.Transcript.Add(new TranscriptEntry { At = DateTime.UtcNow, From = Speaker.Customer, Text = "one more thing" })));
-        return new Result(tickets, open, fill.Elapsed.TotalSeconds, firstPage, one, append, new FileInfo(file).Length / (1024 * 1024));
+        return new Result(tickets, open, fill.Elapsed.TotalSeconds, firstPage, one, append, sizeMb());
     }
 
     private static double Time(int runs, Action action)
