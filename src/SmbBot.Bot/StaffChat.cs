@@ -12,7 +12,7 @@ namespace SmbBot.Bot;
 /// Staff talking into a customer's chat: replies and the hand-back to the bot go out as proactive messages through
 /// the ticket's stored conversation reference. What cannot be delivered stays on the ticket.
 /// </summary>
-public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer replies, TicketDesk desk, ConversationStore conversations,
+public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer replies, TicketDesk desk, IConversationStore conversations,
     ConversationLocks locks, ICustomerMail email, TimeProvider clock, ILogger<StaffChat> logger)
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(15);

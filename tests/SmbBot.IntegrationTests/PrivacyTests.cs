@@ -74,7 +74,7 @@ public class PrivacyTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
         Assert.NotNull(tickets.Get(otherNumber));
         var (subject, _) = PersonalDataSubject.From(email);
         subject!.UserIds.Add(userId);
-        Assert.Empty(host.Services.GetRequiredService<ConversationStore>().Of(subject));
+        Assert.Empty(host.Services.GetRequiredService<IConversationStore>().Of(subject));
         Assert.Null(chats.Get(chat.Id));
         var after = await console.PostFormAsync("/console/privacy", "/console/privacy?handler=Find", new() { ["customer"] = email });
         Assert.Contains("no tickets", await after.Content.ReadAsStringAsync());

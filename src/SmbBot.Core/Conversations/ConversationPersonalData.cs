@@ -4,7 +4,7 @@ using SmbBot.Core.Privacy;
 namespace SmbBot.Core.Conversations;
 
 /// <summary>What the bot remembers of the customer's conversations (recent transcript, e-mail address given).</summary>
-public sealed class ConversationPersonalData(ConversationStore conversations) : IPersonalDataHolder
+public sealed class ConversationPersonalData(IConversationStore conversations) : IPersonalDataHolder
 {
     public string Name => "conversations";
     public int Order => 1;

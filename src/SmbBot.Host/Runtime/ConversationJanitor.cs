@@ -10,7 +10,7 @@ namespace SmbBot.Host.Runtime;
 /// <c>Storage:ConversationRetentionDays</c> with no open ticket, and deletes tickets resolved or closed longer than
 /// <c>Storage:ClosedTicketRetentionDays</c> ago (when set).
 /// </summary>
-public sealed class ConversationJanitor(ConversationStore conversations, ITicketStore tickets, IOptions<StorageOptions> options, TimeProvider clock)
+public sealed class ConversationJanitor(IConversationStore conversations, ITicketStore tickets, IOptions<StorageOptions> options, TimeProvider clock)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

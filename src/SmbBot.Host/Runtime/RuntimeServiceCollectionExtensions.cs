@@ -44,7 +44,7 @@ public static class RuntimeServiceCollectionExtensions
             return DataStore.Open(sp.GetRequiredService<SmbBotPaths>());
         });
         services.AddSingleton<ITicketStore, LiteDbTicketStore>();
-        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<IConversationStore, LiteDbConversationStore>();
         // Due times count the hours in force now: the settings page changes them while running.
         services.AddSingleton(sp => new TicketRouting(sp.GetRequiredService<EscalationOptions>(), () => sp.GetRequiredService<BusinessSettings>().Calendar));
         services.AddTicketRouting();

@@ -184,7 +184,7 @@ public class TicketStoreTests : IDisposable
     [Fact]
     public void Idle_conversations_are_forgotten_unless_a_ticket_is_open()
     {
-        var store = new ConversationStore(_db);
+        var store = new LiteDbConversationStore(_db);
         var now = new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
         store.Save(new ConversationRecord { Id = "old", UpdatedAt = now.AddDays(-40) });
         store.Save(new ConversationRecord { Id = "old-with-ticket", UpdatedAt = now.AddDays(-40), OpenTicketId = 7 });
