@@ -20,7 +20,14 @@ public static partial class ConversationFlow
     /// The customer wrote <paramref name="message"/>. <paramref name="understand"/> classifies and retrieves; it is not
     /// called for an answer to the e-mail question or the rating question.
     /// </summary>
-    public static FlowResult Step(ConversationRecord before, TicketState ticket, CustomerMessage message, Func<string, TurnDecision> understand)
+    public static FlowResult Step(ConversationRecord before, TicketState ticket, CustomerMessage message, Func<string, TurnDecision> understand) =>
+        Step(before, ticket, message, (text, _) => understand(text));
+
+    /// <summary>
+    /// The customer wrote <paramref name="message"/>. <paramref name="understand"/> classifies and retrieves with what the
+    /// conversation remembers; it is not called for an answer to the e-mail question or the rating question.
+    /// </summary>
+    public static FlowResult Step(ConversationRecord before, TicketState ticket, CustomerMessage message, Func<string, ConversationContext, TurnDecision> understand)
     {
         var record = before.Copy();
         record.ChannelId = message.ChannelId;
@@ -32,7 +39,8 @@ public static partial class ConversationFlow
         record.Append(said);
         record.UpdatedAt = message.At;
 
-        var outcome = Decide(record, ticket, message.Text, understand);
+        var outcome = Decide(record, ticket, message.Text, text => understand(text, ContextOf(before)));
+        if (outcome.Decision is { } decided) record.Language = decided.Language;
         var rated = record.AwaitingRatingFor;
         record.AwaitingRatingFor = null;
         if (outcome.Step is not FlowStep.EmailRetry) record.AwaitingEmail = false;
@@ -116,6 +124,9 @@ public static partial class ConversationFlow
         record.AwaitingRatingFor = ticketId;
         return record;
     }
+
+    /// <summary>What understanding the next message needs from the conversation so far.</summary>
+    public static ConversationContext ContextOf(ConversationRecord record) => new(record.Language);
 
     /// <summary>Keeps what the bot tried, and counts turns it could not answer.</summary>
     private static void Remember(ConversationRecord record, TurnDecision decision)

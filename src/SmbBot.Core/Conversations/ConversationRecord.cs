@@ -44,6 +44,9 @@ public sealed class ConversationRecord
     public string? Email { get; set; }
     public string? CustomerId { get; set; }
 
+    /// <summary>The conversation's language (ISO 639-1) as of the last message understood; empty until then.</summary>
+    public string Language { get; set => field = value ?? ""; } = ""; // LiteDB stores "" as null
+
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>A copy whose lists can change without changing this record.</summary>
