@@ -15,7 +15,7 @@ namespace SmbBot.Understanding;
 /// </summary>
 public sealed class BotRuntime(EmbeddingCache embeddings, MessageLanguages? languages = null) : ITurnUnderstanding
 {
-    private sealed record Active(LoadedKnowledge Version, IReadOnlyDictionary<string, string> FaqLanguages);
+    private sealed record Active(LoadedKnowledge Version, IReadOnlyDictionary<string, string> FaqLanguages, IReadOnlySet<string> Vocabulary);
 
     private volatile Active? _active;
 
@@ -39,7 +39,8 @@ public sealed class BotRuntime(EmbeddingCache embeddings, MessageLanguages? lang
 
     /// <summary>Answers with <paramref name="version"/> from the next turn on.</summary>
     public void Activate(LoadedKnowledge version) =>
-        _active = new Active(version, languages?.OfEntries(version.Knowledge.Faq) ?? new Dictionary<string, string>());
+        _active = new Active(version, languages?.OfEntries(version.Knowledge.Faq) ?? new Dictionary<string, string>(),
+            languages is null ? new HashSet<string>() : MessageLanguages.VocabularyOf(version.Knowledge));
 
     /// <inheritdoc/>
     public TurnDecision Understand(string text) => Understand(text, ConversationContext.None);
@@ -50,7 +51,7 @@ public sealed class BotRuntime(EmbeddingCache embeddings, MessageLanguages? lang
         var active = _active ?? throw new InvalidOperationException("the bot is still starting");
         var decision = active.Version.Understand(text, embeddings);
         if (languages is null) return decision;
-        var language = languages.Of(text, context.Language);
+        var language = languages.Of(text, context.Language, active.Vocabulary);
         return ForeignMessagePolicy.Apply(decision, language, id => active.FaqLanguages.GetValueOrDefault(id, LanguageCatalog.English));
     }
 }

@@ -15,19 +15,23 @@ public static class EnglishWords
         "it", "it's", "they", "their", "them", "every", "get", "been", "for", "just", "still", "yet", "yes", "thanks",
     };
 
-    /// <summary>The share of <paramref name="text"/>'s words that are English function words (0 when it has none).</summary>
-    public static double Share(string text)
+    /// <summary>
+    /// The share of <paramref name="text"/>'s words that are English function words, or words of
+    /// <paramref name="known"/> (0 when it has no words).
+    /// </summary>
+    public static double Share(string text, IReadOnlySet<string>? known = null)
     {
         int words = 0, english = 0;
         foreach (var word in Words(text))
         {
             words++;
-            if (Markers.Contains(word)) english++;
+            if (Markers.Contains(word) || known?.Contains(word) == true) english++;
         }
         return words == 0 ? 0 : (double)english / words;
     }
 
-    private static IEnumerable<string> Words(string text)
+    /// <summary>The words of <paramref name="text"/>, lower case, apostrophes kept inside ("it's").</summary>
+    public static IEnumerable<string> Words(string text)
     {
         int start = -1;
         for (int i = 0; i <= text.Length; i++)

@@ -28,6 +28,12 @@ public sealed class LanguageOptions : IValidatableObject
     /// </summary>
     [Range(0.05, 1.0)] public double EnglishWordShare { get; set; } = 0.25;
 
+    /// <summary>
+    /// A message whose words are at least this share words of the business's own FAQ and intent examples (or English
+    /// function words) is in the FAQ's language: "Waterproofing spray?" or "Part exchange" are too short for a detector.
+    /// </summary>
+    [Range(0.05, 1.0)] public double KnownWordShare { get; set; } = 0.5;
+
     /// <summary>True when the team answers in <paramref name="code"/>.</summary>
     public bool Serves(string code) => code == LanguageCatalog.English || Served.Contains(code, StringComparer.OrdinalIgnoreCase);
 

@@ -20,9 +20,13 @@ public static class LanguagePolicy
 {
     /// <summary>
     /// Decides the language of <paramref name="text"/> in a conversation so far in <paramref name="conversationLanguage"/>
-    /// (empty: not known, taken as English). <paramref name="detect"/> is only called when the text could be foreign.
+    /// (empty: not known, taken as English). <paramref name="vocabulary"/> holds the words of the business's own FAQ and
+    /// intent examples: a message made mostly of them ("Waterproofing spray?", "Harbour Club") is in the FAQ's language,
+    /// which a detector cannot tell from so few words. <paramref name="detect"/> is only called when the text could be
+    /// foreign.
     /// </summary>
-    public static MessageLanguage Decide(string text, string conversationLanguage, Func<string, LanguageGuess> detect, LanguageOptions options)
+    public static MessageLanguage Decide(string text, string conversationLanguage, Func<string, LanguageGuess> detect, LanguageOptions options,
+        IReadOnlySet<string>? vocabulary = null)
     {
         var current = LanguageCatalog.IsKnown(conversationLanguage) ? conversationLanguage : LanguageCatalog.English;
         int letters = text.Count(char.IsLetter);
@@ -30,6 +34,8 @@ public static class LanguagePolicy
             return new(current, $"too short to tell ({letters} letters): the conversation's language");
         if (EnglishWords.Share(text) >= options.EnglishWordShare)
             return new(LanguageCatalog.English, "English function words");
+        if (vocabulary is not null && EnglishWords.Share(text, vocabulary) >= options.KnownWordShare)
+            return new(LanguageCatalog.English, "the words of the business's own FAQ");
         var guess = detect(text);
         var confidence = guess.Confidence.ToString("0.00", CultureInfo.InvariantCulture);
         if (!LanguageCatalog.IsKnown(guess.Language) || guess.Confidence < options.MinConfidence)

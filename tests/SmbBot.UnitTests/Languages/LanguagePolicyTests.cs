@@ -14,8 +14,12 @@ public class LanguagePolicyTests(LinguaFixture lingua) : IClassFixture<LinguaFix
 {
     private static readonly LanguageOptions Defaults = new();
 
+    /// <summary>The words of the sample shop's FAQ and intent examples.</summary>
+    private static readonly IReadOnlySet<string> Shop =
+        MessageLanguages.VocabularyOf(Core.KnowledgeFiles.KnowledgeBase.Load(Path.Combine(RepoRoot.Path, "knowledge")));
+
     private MessageLanguage Decide(string text, string conversation = "") =>
-        LanguagePolicy.Decide(text, conversation, lingua.Detector.Detect, Defaults);
+        LanguagePolicy.Decide(text, conversation, lingua.Detector.Detect, Defaults, Shop);
 
     [Theory]
     [InlineData("es", "¿Hacen envíos a domicilio los sábados?")]
@@ -65,6 +69,22 @@ public class LanguagePolicyTests(LinguaFixture lingua) : IClassFixture<LinguaFix
     [InlineData("How much is shipping to São Paulo?")]
     public void An_English_message_with_foreign_names_or_words_stays_English(string text) =>
         Assert.Equal("en", Decide(text).Code);
+
+    /// <summary>Short keyword messages that the detector alone took for Dutch, German, Italian or Portuguese.</summary>
+    [Theory]
+    [InlineData("hi, Waterproofing spray (order 39696)?")]
+    [InlineData("sorry, Do your boots run small (order 77264)?")]
+    [InlineData("Harbour Club (order 56015)?")]
+    [InlineData("Do you ship gas canisters (order 74105)?")]
+    [InlineData("Password reset link")]
+    [InlineData("hi, Gift wrap (order 68262)?")]
+    [InlineData("Parcel incomplete (order 22492)?")]
+    [InlineData("Part of my order is missing")]
+    public void A_message_in_the_words_of_the_shops_own_FAQ_stays_English(string text)
+    {
+        Assert.Equal("en", Decide(text).Code);
+        Assert.NotEqual("en", LanguagePolicy.Decide(text, "", lingua.Detector.Detect, Defaults).Code); // the detector alone gets it wrong
+    }
 
     [Theory]
     [InlineData("ok")]
