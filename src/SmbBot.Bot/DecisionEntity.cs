@@ -46,6 +46,7 @@ public static class DecisionEntity
         p["language"] = decision.Language;
         if (decision.LanguageWhy.Length > 0) p["languageWhy"] = decision.LanguageWhy;
         if (decision.LanguageHandover) p["languageHandover"] = true;
+        if (decision.FollowUpOf is { } from) p["followUpOf"] = from;
         return entity;
     }
 

@@ -50,8 +50,11 @@ public sealed class BotRuntime(EmbeddingCache embeddings, MessageLanguages? lang
     {
         var active = _active ?? throw new InvalidOperationException("the bot is still starting");
         var decision = active.Version.Understand(text, embeddings);
-        if (languages is null) return decision;
-        var language = languages.Of(text, context.Language, active.Vocabulary);
-        return ForeignMessagePolicy.Apply(decision, language, id => active.FaqLanguages.GetValueOrDefault(id, LanguageCatalog.English));
+        var language = languages?.Of(text, context.Language, active.Vocabulary);
+        // The FAQ matching is English-only: a follow-up in another language is handed over like any other message.
+        if (language is null or { IsEnglish: true } && context.Topic is { } topic && FollowUpPolicy.DoesNotStandAlone(text, decision))
+            decision = FollowUpPolicy.Choose(text, decision, active.Version.Understand($"{topic.Text} {text}", embeddings), topic);
+        return language is null ? decision
+            : ForeignMessagePolicy.Apply(decision, language, id => active.FaqLanguages.GetValueOrDefault(id, LanguageCatalog.English));
     }
 }

@@ -13,6 +13,9 @@ public static partial class ConversationFlow
     /// <summary>The text of the "Talk to a person" button, which always reaches a person.</summary>
     public const string TalkToPerson = "Talk to a person";
 
+    /// <summary>How long the previous turn's topic can carry a short follow-up.</summary>
+    public static readonly TimeSpan FollowUpWindow = TimeSpan.FromMinutes(10);
+
     /// <summary>FAQ entries remembered as tried, most recent last.</summary>
     public const int MaxOffered = 10;
 
@@ -39,8 +42,12 @@ public static partial class ConversationFlow
         record.Append(said);
         record.UpdatedAt = message.At;
 
-        var outcome = Decide(record, ticket, message.Text, text => understand(text, ContextOf(before)));
-        if (outcome.Decision is { } decided) record.Language = decided.Language;
+        var outcome = Decide(record, ticket, message.Text, text => understand(text, ContextOf(before, message.At)));
+        if (outcome.Decision is { } decided)
+        {
+            record.Language = decided.Language;
+            KeepTopic(record, outcome, message);
+        }
         var rated = record.AwaitingRatingFor;
         record.AwaitingRatingFor = null;
         if (outcome.Step is not FlowStep.EmailRetry) record.AwaitingEmail = false;
@@ -125,8 +132,26 @@ public static partial class ConversationFlow
         return record;
     }
 
-    /// <summary>What understanding the next message needs from the conversation so far.</summary>
-    public static ConversationContext ContextOf(ConversationRecord record) => new(record.Language);
+    /// <summary>What understanding a message at <paramref name="now"/> needs from the conversation so far.</summary>
+    public static ConversationContext ContextOf(ConversationRecord record, DateTime now) =>
+        new(record.Language, record.TopicText.Length > 0 && record.TopicAt is { } at && now - at <= FollowUpWindow
+            ? new FollowUpTopic(record.TopicText, record.TopicFaqId) : null);
+
+    /// <summary>
+    /// The topic a follow-up can lean on: the FAQ question just answered, or else the customer's message; small talk
+    /// keeps the one before, a follow-up that only led to a question keeps the one it was read with, and a hand-over
+    /// (a ticket opened or added to) ends it.
+    /// </summary>
+    private static void KeepTopic(ConversationRecord record, FlowOutcome outcome, CustomerMessage message)
+    {
+        var decision = outcome.Decision!;
+        if (outcome.Step is not (FlowStep.Reply or FlowStep.ReplyAndAddToTicket))
+            (record.TopicText, record.TopicFaqId, record.TopicAt) = ("", null, null);
+        else if (decision is { Route: Route.Faq, Answer: { } answer })
+            (record.TopicText, record.TopicFaqId, record.TopicAt) = (answer.Question, answer.FaqId, message.At);
+        else if (decision.Route is Route.Clarify or Route.Fallback && decision.FollowUpOf is null)
+            (record.TopicText, record.TopicFaqId, record.TopicAt) = (message.Text, null, message.At);
+    }
 
     /// <summary>Keeps what the bot tried, and counts turns it could not answer.</summary>
     private static void Remember(ConversationRecord record, TurnDecision decision)

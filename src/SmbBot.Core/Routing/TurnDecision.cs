@@ -61,4 +61,7 @@ public sealed record TurnDecision(
 
     /// <summary>The message is in another language and no FAQ entry answers it surely: a person answers.</summary>
     public bool LanguageHandover { get; init; }
+
+    /// <summary>The message was read together with the previous turn's topic (which one); null when it stood on its own.</summary>
+    public string? FollowUpOf { get; init; }
 }
