@@ -47,7 +47,7 @@ public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyCo
             var message = new CustomerMessage(text, Kept(activity.Text!), Now(), activity.ChannelId ?? "", activity.From?.Id ?? "",
                 JsonConvert.SerializeObject(activity.GetConversationReference()), VerifiedCustomerId(turnContext));
 
-            var turn = ConversationFlow.Step(before, StateOf(open), message, understanding.Understand);
+            var turn = ConversationFlow.Step(before, StateOf(open), message, (text, context) => understanding.Understand(text, context));
             var ticket = desk.Perform(turn.Commands, turn.Record);
             if (turn.Outcome.Step == FlowStep.OpenTicket)
                 turn = ConversationFlow.TicketOpened(turn, ticket!.Id, ticket.Customer is not null || ticket.CustomerEmail is not null);

@@ -43,6 +43,10 @@ public static class DecisionEntity
         if (decision.Candidates.Count > 0)
             p["candidates"] = new JArray(decision.Candidates.Take(3).Select(s => new JObject { ["faqId"] = s.FaqId, ["score"] = Math.Round(s.Score, 4) }));
         p["reason"] = decision.Reason;
+        p["language"] = decision.Language;
+        if (decision.LanguageWhy.Length > 0) p["languageWhy"] = decision.LanguageWhy;
+        if (decision.LanguageHandover) p["languageHandover"] = true;
+        if (decision.FollowUpOf is { } from) p["followUpOf"] = from;
         return entity;
     }
 

@@ -2,13 +2,14 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using SmbBot.Core.Business;
 using SmbBot.Core.Conversations;
+using SmbBot.Core.Languages;
 using SmbBot.Core.Routing;
 using SmbBot.Core.Tickets;
 
 namespace SmbBot.Bot;
 
 /// <summary>Turns decisions and ticket steps into what the customer reads.</summary>
-public sealed partial class ReplyComposer(BotOptions options, BusinessSettings business, TimeProvider clock)
+public sealed partial class ReplyComposer(BotOptions options, BusinessSettings business, TimeProvider clock, LanguageTexts languages, LanguageOptions served)
 {
     /// <summary>The business's hours now (they can change while running).</summary>
     private BusinessCalendar calendar => business.Calendar;
@@ -82,6 +83,12 @@ public sealed partial class ReplyComposer(BotOptions options, BusinessSettings b
     /// <summary>The replies announcing a new ticket: the safety instruction first when it is urgent.</summary>
     public IReadOnlyList<IMessageActivity> TicketOpened(Ticket ticket, TurnDecision decision, bool askEmail)
     {
+        if (InOtherLanguage(decision) is { } local)
+        {
+            var said = (served.Serves(decision.Language) ? local.Served : local.NotServed).Replace("{ticket}", ticket.Number);
+            return Traced([MessageFactory.Text(askEmail ? $"{said} {local.AskEmail}" : said)], ticket, decision,
+                $"ticket opened: {TicketDesk.ReasonText(ticket.Reason)} (message in {LanguageCatalog.Describe(decision.Language)})");
+        }
         var replies = new List<IMessageActivity>();
         if (ticket.Reason == EscalationReason.UrgentSafety) replies.Add(MessageFactory.Text(options.SafetyInstruction));
         var opening = ticket.Reason switch
@@ -106,6 +113,8 @@ public sealed partial class ReplyComposer(BotOptions options, BusinessSettings b
     /// <summary>The reply when a message is added to the open ticket.</summary>
     public IReadOnlyList<IMessageActivity> AddedToTicket(Ticket ticket, TurnDecision decision, bool raisedToUrgent)
     {
+        if (!raisedToUrgent && InOtherLanguage(decision) is { } local)
+            return Traced([MessageFactory.Text(local.Added.Replace("{ticket}", ticket.Number))], ticket, decision, "added to the open ticket");
         var replies = new List<IMessageActivity>();
         if (raisedToUrgent) replies.Add(MessageFactory.Text(options.SafetyInstruction));
         replies.Add(MessageFactory.Text(raisedToUrgent
@@ -145,6 +154,9 @@ public sealed partial class ReplyComposer(BotOptions options, BusinessSettings b
         var promise = ReplyPromise.For(ticket.FirstResponseDue, clock.GetUtcNow().UtcDateTime, calendar);
         return promise.Closed ? promise.ClosedSentence(who) : $"{char.ToUpperInvariant(who[0])}{who[1..]} will reply here {promise.When}.";
     }
+
+    /// <summary>The fixed replies in the customer's language when a person must answer because of it.</summary>
+    private LanguageReplies? InOtherLanguage(TurnDecision decision) => decision.LanguageHandover ? languages.For(decision.Language) : null;
 
     private IReadOnlyList<IMessageActivity> Traced(List<IMessageActivity> replies, Ticket ticket, TurnDecision? decision, string reason)
     {

@@ -5,6 +5,7 @@ using Microsoft.SemanticKernel.Data;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.VectorStore;
+using SmbBot.Understanding.Languages;
 
 namespace SmbBot.Understanding;
 
@@ -16,7 +17,7 @@ public static class UnderstandingServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="ITurnUnderstanding"/> and <see cref="KnowledgeStartup"/>. Needs <see cref="ILiteDatabase"/>,
-    /// the <see cref="Core.Knowledge.KnowledgeBase"/> and the <c>Routing</c> options registered by the caller.
+    /// the <see cref="Core.Knowledge.KnowledgeBase"/> and the <c>Routing</c> and <c>Languages</c> options registered by the caller.
     /// </summary>
     public static IServiceCollection AddTurnUnderstanding(this IServiceCollection services, Func<IServiceProvider, UnderstandingPaths> paths)
     {
@@ -26,6 +27,8 @@ public static class UnderstandingServiceCollectionExtensions
         services.AddSingleton(sp => new LiteDbFaqCollection(sp.GetRequiredService<ILiteDatabase>(), FaqCollectionName,
             sp.GetRequiredService<MiniLmEmbeddingGenerator>()));
         services.AddSingleton(sp => new EmbeddingCache(sp.GetRequiredService<MiniLmEmbeddingGenerator>()));
+        services.AddSingleton<LinguaLanguageDetector>();
+        services.AddSingleton<MessageLanguages>();
         services.AddSingleton<BotRuntime>();
         // The FAQ as a Semantic Kernel text search, for kernel plugins; available once the start-up has run.
         services.AddSingleton<ITextSearch<FaqPhrasingRecord>>(sp => sp.GetRequiredService<BotRuntime>().TextSearch

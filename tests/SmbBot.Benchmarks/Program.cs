@@ -39,6 +39,15 @@ if (args.FirstOrDefault() == "postgres-queue")
     PostgresQueueBench.Run(Option("--tickets", 100_000), Option("--open", 500));
     return;
 }
+// Reading each message's language (LanguageBench.cs):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- languages [--seconds 5]
+if (args.FirstOrDefault() == "languages")
+{
+    var sample = new Scenario(RepoPaths.Knowledge, Path.Combine(RepoPaths.Root, "tests", "SmbBot.IntegrationTests", "Conversations", "sample-shop.csv"));
+    LanguageBench.Run(Enumerable.Range(0, 400).SelectMany(i => sample.Conversation(new Random(i))).Distinct().ToArray(),
+        SmbBot.Understanding.Languages.MessageLanguages.VocabularyOf(SmbBot.Core.KnowledgeFiles.KnowledgeBase.Load(RepoPaths.Knowledge)), Option("--seconds", 5));
+    return;
+}
 if (args.FirstOrDefault() == "soak")
 {
     await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3, allowZero: true));

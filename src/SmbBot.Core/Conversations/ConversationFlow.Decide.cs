@@ -54,6 +54,8 @@ public static partial class ConversationFlow
     public static EscalationReason? ReasonFor(TurnDecision decision, string text)
     {
         if (TextNormalizer.SameText(text, TalkToPerson)) return EscalationReason.AskedForPerson;
+        // The bot cannot answer in the customer's language: a person does.
+        if (decision.LanguageHandover) return EscalationReason.NoAnswer;
         if (decision.Route != Route.Escalate) return null;
         return decision.Intent.Intent switch
         {

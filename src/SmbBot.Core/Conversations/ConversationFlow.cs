@@ -13,6 +13,9 @@ public static partial class ConversationFlow
     /// <summary>The text of the "Talk to a person" button, which always reaches a person.</summary>
     public const string TalkToPerson = "Talk to a person";
 
+    /// <summary>How long the previous turn's topic can carry a short follow-up.</summary>
+    public static readonly TimeSpan FollowUpWindow = TimeSpan.FromMinutes(10);
+
     /// <summary>FAQ entries remembered as tried, most recent last.</summary>
     public const int MaxOffered = 10;
 
@@ -20,7 +23,14 @@ public static partial class ConversationFlow
     /// The customer wrote <paramref name="message"/>. <paramref name="understand"/> classifies and retrieves; it is not
     /// called for an answer to the e-mail question or the rating question.
     /// </summary>
-    public static FlowResult Step(ConversationRecord before, TicketState ticket, CustomerMessage message, Func<string, TurnDecision> understand)
+    public static FlowResult Step(ConversationRecord before, TicketState ticket, CustomerMessage message, Func<string, TurnDecision> understand) =>
+        Step(before, ticket, message, (text, _) => understand(text));
+
+    /// <summary>
+    /// The customer wrote <paramref name="message"/>. <paramref name="understand"/> classifies and retrieves with what the
+    /// conversation remembers; it is not called for an answer to the e-mail question or the rating question.
+    /// </summary>
+    public static FlowResult Step(ConversationRecord before, TicketState ticket, CustomerMessage message, Func<string, ConversationContext, TurnDecision> understand)
     {
         var record = before.Copy();
         record.ChannelId = message.ChannelId;
@@ -32,7 +42,12 @@ public static partial class ConversationFlow
         record.Append(said);
         record.UpdatedAt = message.At;
 
-        var outcome = Decide(record, ticket, message.Text, understand);
+        var outcome = Decide(record, ticket, message.Text, text => understand(text, ContextOf(before, message.At)));
+        if (outcome.Decision is { } decided)
+        {
+            record.Language = decided.Language;
+            KeepTopic(record, outcome, message);
+        }
         var rated = record.AwaitingRatingFor;
         record.AwaitingRatingFor = null;
         if (outcome.Step is not FlowStep.EmailRetry) record.AwaitingEmail = false;
@@ -115,6 +130,27 @@ public static partial class ConversationFlow
         record.AwaitingEmail = false;
         record.AwaitingRatingFor = ticketId;
         return record;
+    }
+
+    /// <summary>What understanding a message at <paramref name="now"/> needs from the conversation so far.</summary>
+    public static ConversationContext ContextOf(ConversationRecord record, DateTime now) =>
+        new(record.Language, record.TopicText.Length > 0 && record.TopicAt is { } at && now - at <= FollowUpWindow
+            ? new FollowUpTopic(record.TopicText, record.TopicFaqId) : null);
+
+    /// <summary>
+    /// The topic a follow-up can lean on: the FAQ question just answered, or else the customer's message; small talk
+    /// keeps the one before, a follow-up that only led to a question keeps the one it was read with, and a hand-over
+    /// (a ticket opened or added to) ends it.
+    /// </summary>
+    private static void KeepTopic(ConversationRecord record, FlowOutcome outcome, CustomerMessage message)
+    {
+        var decision = outcome.Decision!;
+        if (outcome.Step is not (FlowStep.Reply or FlowStep.ReplyAndAddToTicket))
+            (record.TopicText, record.TopicFaqId, record.TopicAt) = ("", null, null);
+        else if (decision is { Route: Route.Faq, Answer: { } answer })
+            (record.TopicText, record.TopicFaqId, record.TopicAt) = (answer.Question, answer.FaqId, message.At);
+        else if (decision.Route is Route.Clarify or Route.Fallback && decision.FollowUpOf is null)
+            (record.TopicText, record.TopicFaqId, record.TopicAt) = (message.Text, null, message.At);
     }
 
     /// <summary>Keeps what the bot tried, and counts turns it could not answer.</summary>

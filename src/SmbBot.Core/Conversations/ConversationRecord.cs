@@ -44,6 +44,17 @@ public sealed class ConversationRecord
     public string? Email { get; set; }
     public string? CustomerId { get; set; }
 
+    /// <summary>The conversation's language (ISO 639-1) as of the last message understood; empty until then.</summary>
+    public string Language { get; set => field = value ?? ""; } = ""; // LiteDB stores "" as null
+
+    /// <summary>
+    /// What the last understood turn was about (the FAQ question answered, or the customer's message), for a short
+    /// follow-up; empty when none, or after a hand-over.
+    /// </summary>
+    public string TopicText { get; set => field = value ?? ""; } = "";
+    public string? TopicFaqId { get; set; }
+    public DateTime? TopicAt { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>A copy whose lists can change without changing this record.</summary>

@@ -52,4 +52,16 @@ public sealed record TurnDecision(
 {
     /// <summary>The best FAQ match, whether or not it was used.</summary>
     public FaqCandidate? BestMatch => Candidates.Count > 0 ? Candidates[0] : null;
+
+    /// <summary>The language the message was taken to be in (ISO 639-1; <c>en</c> unless a detector said otherwise).</summary>
+    public string Language { get; init; } = Languages.LanguageCatalog.English;
+
+    /// <summary>Why the message was taken to be in <see cref="Language"/>; empty when no detector looked.</summary>
+    public string LanguageWhy { get; init; } = "";
+
+    /// <summary>The message is in another language and no FAQ entry answers it surely: a person answers.</summary>
+    public bool LanguageHandover { get; init; }
+
+    /// <summary>The message was read together with the previous turn's topic (which one); null when it stood on its own.</summary>
+    public string? FollowUpOf { get; init; }
 }

@@ -84,7 +84,7 @@ public sealed class Ticket
     /// <summary>Labels added by routing rules.</summary>
     public List<string> Tags { get; set; } = [];
 
-    /// <summary>The customer's language (e.g. <c>es</c>) when known; empty until a channel or a person sets it.</summary>
+    /// <summary>The customer's language (ISO 639-1, e.g. <c>es</c>) as the bot read it when the ticket opened; empty on older tickets.</summary>
     public string Language { get; set => field = value ?? ""; } = "";
 
     /// <summary>When a person first answered the customer.</summary>

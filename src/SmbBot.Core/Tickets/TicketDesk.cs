@@ -33,6 +33,7 @@ public sealed partial class TicketDesk(ITicketStore store, TicketRouting routing
             Reason = reason,
             Intent = decision.Intent.Intent,
             IntentConfidence = Math.Round(decision.Intent.Confidence, 4),
+            Language = decision.Language,
             FaqOffered = conversation.Offered.ToList(),
             TranscriptOmitted = conversation.TranscriptOmitted,
             ConversationId = conversation.Id,

@@ -7,6 +7,7 @@ using SmbBot.Core.Business;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
 using SmbBot.Core.KnowledgeFiles;
+using SmbBot.Core.Languages;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Routing;
 using SmbBot.Core.Tickets;
@@ -28,12 +29,14 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSettings<StorageOptions>(configuration, StorageOptions.SectionName);
         services.AddSettings<KnowledgeOptions>(configuration, KnowledgeOptions.SectionName);
         services.AddSettings<RoutingOptions>(configuration, RoutingOptions.SectionName);
+        services.AddSettings<LanguageOptions>(configuration, LanguageOptions.SectionName);
         services.AddSettings<EscalationOptions>(configuration, EscalationOptions.SectionName);
         services.AddSettings<CrmOptions>(configuration, CrmOptions.SectionName);
         services.AddSingleton(_ => SmbBotPaths.From(configuration));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new StoreFaults(sp.GetRequiredService<SmbBotPaths>().Data));
         services.AddSingleton(sp => KnowledgeBase.Load(sp.GetRequiredService<SmbBotPaths>().Knowledge, sp.GetRequiredService<CrmOptions>().Columns));
+        services.AddSingleton(sp => LanguageTexts.Load(sp.GetRequiredService<SmbBotPaths>().Knowledge));
         services.AddSingleton<ICustomerDirectory>(sp => new CsvCustomerDirectory(sp.GetRequiredService<KnowledgeBase>().Customers));
         services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<SmbBotPaths>().Data));
         services.AddSingleton<ILiteDatabase>(sp =>

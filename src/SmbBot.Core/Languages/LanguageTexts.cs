@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace SmbBot.Core.Languages;
+
+/// <summary>The fixed replies in one language; <c>{ticket}</c> stands for the ticket's number.</summary>
+/// <param name="Served">A person will answer in this language.</param>
+/// <param name="NotServed">The team answers in English; a person will still answer, or write in English for the bot.</param>
+/// <param name="AskEmail">Asks for an e-mail address, for a customer the ticket cannot reach otherwise.</param>
+/// <param name="Added">The message was added to the open ticket.</param>
+public sealed record LanguageReplies(string Served, string NotServed, string AskEmail, string Added);
+
+/// <summary>
+/// The replies for customers who write in another language (<c>languages.json</c> in the knowledge folder): one set per
+/// language of <see cref="LanguageCatalog.Others"/>. A language the file leaves out keeps the built-in text.
+/// </summary>
+public sealed class LanguageTexts
+{
+    public const string FileName = "languages.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true, AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    private readonly IReadOnlyDictionary<string, LanguageReplies> _replies;
+
+    private LanguageTexts(IReadOnlyDictionary<string, LanguageReplies> replies) => _replies = replies;
+
+    /// <summary>The replies in <paramref name="code"/>, or null for English and unknown languages.</summary>
+    public LanguageReplies? For(string code) => _replies.GetValueOrDefault(code);
+
+    /// <summary>The built-in texts (the sample knowledge folder's file, compiled in).</summary>
+    public static LanguageTexts BuiltIn { get; } = new(Read(BuiltInJson(), "the built-in languages.json"));
+
+    /// <summary>
+    /// The texts of <paramref name="knowledgeFolder"/>'s <c>languages.json</c> over the built-in ones; the built-in ones
+    /// alone when it has none. A file that does not parse, names an unknown language or leaves a text empty fails here,
+    /// at start, with the reason.
+    /// </summary>
+    public static LanguageTexts Load(string knowledgeFolder)
+    {
+        var path = Path.Combine(knowledgeFolder, FileName);
+        if (!File.Exists(path)) return BuiltIn;
+        var merged = new Dictionary<string, LanguageReplies>(BuiltIn._replies);
+        foreach (var (code, replies) in Read(File.ReadAllText(path), path)) merged[code] = replies;
+        return new LanguageTexts(merged);
+    }
+
+    private static Dictionary<string, LanguageReplies> Read(string json, string source)
+    {
+        Dictionary<string, LanguageReplies>? file;
+        try { file = JsonSerializer.Deserialize<Dictionary<string, LanguageReplies>>(json, Json); }
+        catch (JsonException e) { throw new InvalidDataException($"{source}: not valid JSON ({e.Message})", e); }
+        if (file is null) throw new InvalidDataException($"{source}: expected an object with one entry per language");
+        foreach (var (code, replies) in file)
+        {
+            if (!LanguageCatalog.Others.ContainsKey(code))
+                throw new InvalidDataException($"{source}: '{code}' is not a language the bot recognises (use {string.Join(", ", LanguageCatalog.Others.Keys)})");
+            if (replies is null || string.IsNullOrWhiteSpace(replies.Served) || string.IsNullOrWhiteSpace(replies.NotServed)
+                || string.IsNullOrWhiteSpace(replies.AskEmail) || string.IsNullOrWhiteSpace(replies.Added))
+                throw new InvalidDataException($"{source}: '{code}' needs the texts served, notServed, askEmail and added");
+        }
+        return file;
+    }
+
+    private static string BuiltInJson()
+    {
+        using var stream = typeof(LanguageTexts).Assembly.GetManifestResourceStream(FileName)
+            ?? throw new InvalidOperationException("the built-in languages.json is missing from the build");
+        return new StreamReader(stream).ReadToEnd();
+    }
+}

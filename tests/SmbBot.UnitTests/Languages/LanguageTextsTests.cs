@@ -1,0 +1,62 @@
+using SmbBot.Core.Languages;
+
+namespace SmbBot.UnitTests.Languages;
+
+public class LanguageTextsTests
+{
+    [Fact]
+    public void Every_recognised_language_has_its_replies_with_the_ticket_number()
+    {
+        var texts = LanguageTexts.Load(Path.Combine(RepoRoot.Path, "knowledge"));
+        foreach (var code in LanguageCatalog.Others.Keys)
+        {
+            var replies = texts.For(code);
+            Assert.NotNull(replies);
+            Assert.Contains("{ticket}", replies.Served);
+            Assert.Contains("{ticket}", replies.NotServed);
+            Assert.Contains("{ticket}", replies.Added);
+        }
+        Assert.Null(texts.For("en"));
+    }
+
+    [Fact]
+    public void A_knowledge_folder_without_the_file_uses_the_built_in_texts()
+    {
+        using var folder = new TempFolder();
+        Assert.Same(LanguageTexts.BuiltIn, LanguageTexts.Load(folder.Path));
+    }
+
+    [Fact]
+    public void The_file_replaces_the_texts_of_the_languages_it_lists()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(Path.Combine(folder.Path, "languages.json"),
+            """{ "es": { "served": "S {ticket}", "notServed": "N {ticket}", "askEmail": "E", "added": "A {ticket}" } }""");
+        var texts = LanguageTexts.Load(folder.Path);
+        Assert.Equal("S {ticket}", texts.For("es")!.Served);
+        Assert.Equal(LanguageTexts.BuiltIn.For("fr"), texts.For("fr"));
+    }
+
+    [Theory]
+    [InlineData("""{ "sv": { "served": "S", "notServed": "N", "askEmail": "E", "added": "A" } }""", "'sv' is not a language the bot recognises")]
+    [InlineData("""{ "es": { "served": "S", "notServed": "", "askEmail": "E", "added": "A" } }""", "'es' needs the texts")]
+    [InlineData("""{ "es": """, "not valid JSON")]
+    public void A_bad_file_fails_with_the_file_and_the_reason(string json, string reason)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(Path.Combine(folder.Path, "languages.json"), json);
+        var e = Assert.Throws<InvalidDataException>(() => LanguageTexts.Load(folder.Path));
+        Assert.Contains("languages.json", e.Message);
+        Assert.Contains(reason, e.Message);
+    }
+
+    [Fact]
+    public void Served_languages_must_be_ones_the_bot_recognises()
+    {
+        var options = new LanguageOptions { Served = ["es", "klingon"] };
+        var results = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
+        Assert.Equal("Languages:Served:1 'klingon' is not a language the bot recognises (use es, fr, de, pl, pt, it, nl)", Assert.Single(results).ErrorMessage);
+        Assert.True(options.Serves("es"));
+        Assert.False(options.Serves("fr"));
+    }
+}
