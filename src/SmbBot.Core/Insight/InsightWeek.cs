@@ -28,7 +28,7 @@ public sealed class InsightWeek
         if (value == 0) Counters.Remove(key); else Counters[key] = value;
         if (!InsightKeys.PerDay.Contains(key)) return;
         var byDay = ByWeekday.TryGetValue(key, out var a) ? a : ByWeekday[key] = new long[7];
-        byDay[day.DayNumber - DateOnly.FromDateTime(Monday).DayNumber] += moved;
+        byDay[day.DayNumber - MondayOf(day).DayNumber] += moved;
         if (byDay.All(v => v == 0)) ByWeekday.Remove(key);
     }
 
