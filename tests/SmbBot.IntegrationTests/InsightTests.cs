@@ -146,4 +146,52 @@ public partial class InsightTests(InsightBotHost host) : IClassFixture<InsightBo
         Assert.Contains("can you tune my grandfather clock", entry.Alternates);
         Assert.Empty(knowledge.Problems);
     }
+
+    /// <summary>The ids of the inbox group whose examples include <paramref name="example"/>, read from the page as the owner's form posts them.</summary>
+    private static string GroupIds(string inboxPage, string example)
+    {
+        var group = System.Text.RegularExpressions.Regex.Match(inboxPage,
+            $"<li>{System.Text.RegularExpressions.Regex.Escape(example)}</li>[\\s\\S]*?name=\"ids\" value=\"([0-9,]+)\"");
+        Assert.True(group.Success, $"no inbox group shows '{example}'");
+        return group.Groups[1].Value;
+    }
+
+    private async Task<JsonObject> WaitForLiveAsync(ConsoleClient console, string faqId)
+    {
+        var until = DateTime.UtcNow.AddSeconds(150);
+        JsonObject? status = null;
+        while (DateTime.UtcNow < until)
+        {
+            status = (await console.Http.GetFromJsonAsync<JsonObject>("/console/knowledge/status"))!;
+            if ((string?)status["state"] == "published" && ((string?)status["message"] ?? "").Contains(faqId)) return status;
+            Assert.NotEqual("failed", (string?)status["state"]);
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"'{faqId}' was not published within 150 s: {status}");
+    }
+
+    [Fact]
+    public async Task An_unanswered_question_turned_into_an_entry_in_the_inbox_is_answered_after_the_background_publish()
+    {
+        const string question = "can you teach me to play the violin";
+        var console = await SignedInAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal("fallback", Route(await Say("violin1-" + run, "u-v1-" + run, question)));
+
+        var ids = GroupIds((await console.GetAsync("/console/unanswered")).Body, question);
+        var created = await console.PostFormAsync("/console/unanswered", "/console/unanswered?handler=NewEntry", new()
+        {
+            ["ids"] = ids, ["question"] = question, ["answer"] = "No, but the music school on Mill Lane gives violin lessons.", ["category"] = "services",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        // The folder watcher sees the changed FAQ file and publishes it; the bot switches only when that is live.
+        var live = await WaitForLiveAsync(console, "can-you-teach-me-to-play-the-violin");
+        var replies = await Say("violin2-" + run, "u-v2-" + run, question);
+
+        Assert.Contains("files changed on disk", (string?)live["message"]);
+        var decision = Activities.Decision(replies[^1]!.AsObject())!;
+        Assert.Equal(("faq", "can-you-teach-me-to-play-the-violin"), ((string?)decision["route"], (string?)decision["faqId"]));
+        Assert.Contains(replies, r => ((string?)r!["text"] ?? "").Contains("music school on Mill Lane"));
+    }
 }

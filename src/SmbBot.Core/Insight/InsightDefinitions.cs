@@ -171,6 +171,15 @@ public static class InsightKeys
     public const string ResponseMinutes = "responseMinutes";
     public const string SlaMet = "slaMet";
 
+    /// <summary>
+    /// The counters read day by day (the trend chart, and answered conversations settling after 7 days); a week row
+    /// keeps these per weekday.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PerDay = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Conversations, Unanswered, HandedOver, Outcome(BotOutcome.Confirmed), Outcome(BotOutcome.AnsweredUnconfirmed), Outcome(BotOutcome.Reopened),
+    };
+
     public static string Outcome(BotOutcome outcome) => "outcome:" + outcome;
     public static string HandedOverFor(EscalationReason reason) => "handover:" + reason;
     public static string Hour(int hour) => "hour:" + hour.ToString("00", CultureInfo.InvariantCulture);

@@ -3,15 +3,17 @@ using LiteDB;
 namespace SmbBot.Core.Insight;
 
 /// <summary>
-/// The insight aggregates in LiteDB: one summary row per conversation (<c>insight_conversations</c>) and the counters
-/// of each day (<c>insight_days</c>). Saving a row moves its day's counters by the change in what the row adds, so the
-/// dashboard reads a few hundred day rows at most, never the turns.
+/// The insight aggregates in LiteDB: one summary row per conversation (<c>insight_conversations</c>), the counters
+/// of each day (<c>insight_days</c>) and of each week (<c>insight_weeks</c>). Saving a row moves its day's and week's
+/// counters by the change in what the row adds, so the dashboard reads one row per week of its range (plus the days
+/// of the partial weeks at its ends), never the turns.
 /// </summary>
 public sealed class InsightStore
 {
     private readonly ILiteDatabase _db;
     private readonly ILiteCollection<ConversationInsight> _rows;
     private readonly ILiteCollection<InsightDay> _days;
+    private readonly ILiteCollection<InsightWeek> _weeks;
     private readonly Lock _gate = new();
 
     public InsightStore(ILiteDatabase database)
@@ -21,6 +23,9 @@ public sealed class InsightStore
         _rows.EnsureIndex(r => r.UserId);
         _rows.EnsureIndex(r => r.Day);
         _days = database.GetCollection<InsightDay>("insight_days");
+        _weeks = database.GetCollection<InsightWeek>("insight_weeks");
+        // A store from before week rows: build them once from the day rows (a few hundred rows, at start).
+        if (_weeks.Count() == 0 && _days.Count() > 0) SeedWeeks(_days.FindAll());
     }
 
     /// <summary>The row of a conversation, if one was kept.</summary>
@@ -38,19 +43,24 @@ public sealed class InsightStore
             var row = change(_rows.FindById(conversationId));
             var now = contribution(row);
             var day = _days.FindById(row.Day) ?? new InsightDay { Day = row.Day };
+            var date = DateOnly.FromDateTime(row.Day);
+            var monday = InsightWeek.MondayOf(date).ToDateTime(TimeOnly.MinValue);
+            var week = _weeks.FindById(monday) ?? new InsightWeek { Monday = monday };
             foreach (var key in row.Counted.Keys.Union(now.Keys))
             {
                 var moved = now.GetValueOrDefault(key) - row.Counted.GetValueOrDefault(key);
                 if (moved == 0) continue;
                 var value = day.Counters.GetValueOrDefault(key) + moved;
                 if (value == 0) day.Counters.Remove(key); else day.Counters[key] = value;
+                week.Move(date, key, moved);
             }
             row.Counted = now;
-            // Both rows or neither; inside a caller's transaction, as part of it.
+            // All three rows or none; inside a caller's transaction, as part of it.
             var own = _db.BeginTrans();
             try
             {
                 _days.Upsert(day);
+                _weeks.Upsert(week);
                 _rows.Upsert(row);
                 if (own) _db.Commit();
             }
@@ -73,6 +83,22 @@ public sealed class InsightStore
         var a = from.ToDateTime(TimeOnly.MinValue);
         var b = to.ToDateTime(TimeOnly.MinValue);
         return _days.Find(Query.Between("_id", a, b)).OrderBy(d => d.Day).ToArray();
+    }
+
+    /// <summary>
+    /// The counters from <paramref name="from"/> to <paramref name="to"/> as day rows that add up to the same figures
+    /// and trend as <see cref="Days"/>: the weeks wholly inside the range from their week rows (see
+    /// <see cref="InsightWeek.AsDays"/>), the days of the partial weeks at either end from their day rows.
+    /// </summary>
+    public IReadOnlyList<InsightDay> RolledUp(DateOnly from, DateOnly to)
+    {
+        var firstMonday = InsightWeek.MondayOf(from) == from ? from : InsightWeek.MondayOf(from).AddDays(7);
+        var lastSunday = InsightWeek.MondayOf(to).AddDays(6) == to ? to : InsightWeek.MondayOf(to).AddDays(-1);
+        if (lastSunday < firstMonday) return Days(from, to);
+        var weeks = _weeks.Find(Query.Between("_id", firstMonday.ToDateTime(TimeOnly.MinValue), lastSunday.ToDateTime(TimeOnly.MinValue)));
+        IEnumerable<InsightDay> head = from < firstMonday ? Days(from, firstMonday.AddDays(-1)) : [];
+        IEnumerable<InsightDay> tail = lastSunday < to ? Days(lastSunday.AddDays(1), to) : [];
+        return [.. head.Concat(weeks.SelectMany(w => w.AsDays()).Where(d => d.Counters.Count > 0)).Concat(tail).OrderBy(d => d.Day)];
     }
 
     /// <summary>The conversation rows counted on days <paramref name="from"/> to <paramref name="to"/>, oldest first.</summary>
@@ -108,8 +134,29 @@ public sealed class InsightStore
         }
     }
 
-    /// <summary>Writes day counters directly (the benchmark's seeding).</summary>
-    public void SeedDays(IEnumerable<InsightDay> days) => _days.Upsert(days);
+    /// <summary>Writes day counters directly, and their weeks' (the benchmark's seeding).</summary>
+    public void SeedDays(IEnumerable<InsightDay> days)
+    {
+        var list = days.ToArray();
+        _days.Upsert(list);
+        SeedWeeks(list);
+    }
+
+    // Adds the days' counters to their weeks.
+    private void SeedWeeks(IEnumerable<InsightDay> days)
+    {
+        lock (_gate)
+        {
+            foreach (var group in days.GroupBy(d => InsightWeek.MondayOf(DateOnly.FromDateTime(d.Day))))
+            {
+                var monday = group.Key.ToDateTime(TimeOnly.MinValue);
+                var week = _weeks.FindById(monday) ?? new InsightWeek { Monday = monday };
+                foreach (var day in group)
+                    foreach (var (key, value) in day.Counters) week.Move(DateOnly.FromDateTime(day.Day), key, value);
+                _weeks.Upsert(week);
+            }
+        }
+    }
 
     /// <summary>Writes rows directly without moving counters (the benchmark's seeding).</summary>
     public void SeedRows(IEnumerable<ConversationInsight> rows) => _rows.InsertBulk(rows);

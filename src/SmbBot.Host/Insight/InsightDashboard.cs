@@ -18,10 +18,10 @@ public sealed class InsightDashboard(InsightStore store, InsightRecorder recorde
     /// <summary>The business's local date now.</summary>
     public DateOnly Today => recorder.LocalDay(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>The view of <paramref name="range"/>: a read of at most 366 day rows.</summary>
+    /// <summary>The view of <paramref name="range"/>: a read of one row per week (and the days of partial weeks).</summary>
     public InsightView View(InsightRange range)
     {
-        var days = store.Days(range.From, range.To);
+        var days = store.RolledUp(range.From, range.To);
         var today = Today;
         var figures = InsightFigures.Read(days, range.From, range.To, today);
         var daily = InsightTrend.Daily(days, range, today);
