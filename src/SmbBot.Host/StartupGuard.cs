@@ -18,11 +18,13 @@ public static class StartupGuard
         var storeFaults = app.Services.GetRequiredService<SmbBot.Core.StoreFaults>();
         try
         {
+            // Taken before the run: RunAsync disposes the services when the host has stopped.
+            var background = app.Services.GetServices<IHostedService>().ToArray();
             await app.RunAsync();
             if (storeFaults.Faulted) return SmbBot.Core.StoreFaults.ExitCode;
             // A background task that fails stops the host (the .NET default), which would otherwise end with exit code 0
             // and not be restarted by the service manager.
-            if (BackgroundFailure.Find(app.Services.GetServices<IHostedService>()) is { } failed)
+            if (BackgroundFailure.Find(background) is { } failed)
             {
                 await Console.Error.WriteLineAsync(BackgroundFailure.Explain(failed));
                 return BackgroundFailure.ExitCode;
