@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmbBot.Bot.Hosting;
 using SmbBot.Core;
 
 namespace SmbBot.Bot.DirectLine;
@@ -39,15 +41,9 @@ public static class DirectLineServiceCollectionExtensions
 }
 
 /// <summary>Deletes Direct Line conversations that have been idle longer than <see cref="DirectLineOptions.IdleHours"/>, hourly.</summary>
-public sealed class DirectLineJanitor(DirectLineStore store, DirectLineOptions options, TimeProvider clock) : BackgroundService
+public sealed class DirectLineJanitor(DirectLineStore store, DirectLineOptions options, TimeProvider clock, ILogger<DirectLineJanitor> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            store.ExpireIdle(clock.GetUtcNow().UtcDateTime.AddHours(-options.IdleHours));
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(nameof(DirectLineJanitor), TimeSpan.FromHours(1), clock,
+            () => store.ExpireIdle(clock.GetUtcNow().UtcDateTime.AddHours(-options.IdleHours)), log, stoppingToken);
 }

@@ -1,3 +1,4 @@
+using SmbBot.Bot.Hosting;
 using SmbBot.Core.Alerts;
 using SmbBot.Core.Mail;
 using SmbBot.Core.Outbox;
@@ -24,8 +25,13 @@ public sealed partial class OutboxSender(OutboxStore outbox, MailOptions mail, A
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await SendDueAsync(stoppingToken);
-                var next = outbox.NextDue();
+                // A failed round (the data file full or locked) is logged and tried again after the longest sleep.
+                DateTime? next = null;
+                await PeriodicWork.RunOnceAsync(nameof(OutboxSender), async () =>
+                {
+                    await SendDueAsync(stoppingToken);
+                    next = outbox.NextDue();
+                }, logger);
                 var sleep = next is { } at ? at - Now() : MaxSleep;
                 sleep = sleep < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : sleep > MaxSleep ? MaxSleep : sleep;
                 await _wake.WaitAsync(sleep, stoppingToken);

@@ -1,3 +1,4 @@
+using SmbBot.Bot.Hosting;
 using SmbBot.Core.Alerts;
 using SmbBot.Core.Teams;
 using SmbBot.Core.Tickets;
@@ -9,19 +10,13 @@ namespace SmbBot.Host.Alerts;
 /// passed, and tells the admins at the later share. Each is queued once per ticket, across restarts too. A ticket given
 /// to someone automatically who has not taken it by the first share goes to the next member of its team on duty.
 /// </summary>
-public sealed class UnclaimedWatch(ITicketStore tickets, TicketDesk desk, ITicketAlerts alerts, AlertOptions options, TimeProvider clock) : BackgroundService
+public sealed class UnclaimedWatch(ITicketStore tickets, TicketDesk desk, ITicketAlerts alerts, AlertOptions options, TimeProvider clock,
+    ILogger<UnclaimedWatch> log) : BackgroundService
 {
     private static readonly TicketStatus[] Open = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.CheckSeconds), clock);
-        do
-        {
-            Check();
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(nameof(UnclaimedWatch), TimeSpan.FromSeconds(options.CheckSeconds), clock, Check, log, stoppingToken);
 
     /// <summary>One pass over the open tickets nobody took.</summary>
     internal void Check()

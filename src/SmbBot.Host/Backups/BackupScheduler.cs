@@ -1,4 +1,5 @@
 using LiteDB;
+using SmbBot.Bot.Hosting;
 using SmbBot.Core.Storage;
 using SmbBot.Host.Configuration;
 
@@ -16,15 +17,20 @@ public sealed partial class BackupScheduler(ILiteDatabase database, SmbBotPaths 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
         do
         {
-            var requests = BackupRequests.Pending(paths.Data);
-            var report = status.Report;
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (requests.Count == 0 && !BackupSchedule.IsDue(report.LastBackupAt, report.LastFailureAt, now, options.EveryHours)) continue;
-
-            var answer = await Task.Run(() => TakeBackup(now), stoppingToken);
-            foreach (var id in requests) BackupRequests.Answer(paths.Data, id, answer);
+            await PeriodicWork.RunOnceAsync(nameof(BackupScheduler), () => PassAsync(stoppingToken), logger);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task PassAsync(CancellationToken stoppingToken)
+    {
+        var requests = BackupRequests.Pending(paths.Data);
+        var report = status.Report;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (requests.Count == 0 && !BackupSchedule.IsDue(report.LastBackupAt, report.LastFailureAt, now, options.EveryHours)) return;
+
+        var answer = await Task.Run(() => TakeBackup(now), stoppingToken);
+        foreach (var id in requests) BackupRequests.Answer(paths.Data, id, answer);
     }
 
     // Runs on a thread of its own from start to end: LiteDB transactions belong to the thread that opened them.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmbBot.Bot.Hosting;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.Configuration;
@@ -10,18 +11,16 @@ namespace SmbBot.Host.Runtime;
 /// <c>Storage:ConversationRetentionDays</c> with no open ticket, and deletes tickets resolved or closed longer than
 /// <c>Storage:ClosedTicketRetentionDays</c> ago (when set).
 /// </summary>
-public sealed class ConversationJanitor(IConversationStore conversations, ITicketStore tickets, IOptions<StorageOptions> options, TimeProvider clock)
-    : BackgroundService
+public sealed class ConversationJanitor(IConversationStore conversations, ITicketStore tickets, IOptions<StorageOptions> options, TimeProvider clock,
+    ILogger<ConversationJanitor> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(nameof(ConversationJanitor), TimeSpan.FromHours(1), clock, Pass, log, stoppingToken);
+
+    private void Pass()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            conversations.DeleteIdle(now.AddDays(-options.Value.ConversationRetentionDays));
-            if (options.Value.ClosedTicketRetentionDays > 0) tickets.DeleteClosedBefore(now.AddDays(-options.Value.ClosedTicketRetentionDays));
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var now = clock.GetUtcNow().UtcDateTime;
+        conversations.DeleteIdle(now.AddDays(-options.Value.ConversationRetentionDays));
+        if (options.Value.ClosedTicketRetentionDays > 0) tickets.DeleteClosedBefore(now.AddDays(-options.Value.ClosedTicketRetentionDays));
     }
 }
