@@ -86,7 +86,15 @@ public sealed partial class ReplyComposer(BotOptions options, BusinessSettings b
         if (InOtherLanguage(decision) is { } local)
         {
             var said = (served.Serves(decision.Language) ? local.Served : local.NotServed).Replace("{ticket}", ticket.Number);
-            return Traced([MessageFactory.Text(askEmail ? $"{said} {local.AskEmail}" : said)], ticket, decision,
+            var inLanguage = new List<IMessageActivity>();
+            if (ticket.Reason == EscalationReason.UrgentSafety)
+            {
+                // The business's own instruction (its emergency number) as written, then the same in the customer's language.
+                if (options.SafetyInstruction.Length > 0) inLanguage.Add(MessageFactory.Text(options.SafetyInstruction));
+                if (!string.IsNullOrWhiteSpace(local.Urgent)) said = $"{local.Urgent} {said}";
+            }
+            inLanguage.Add(MessageFactory.Text(askEmail ? $"{said} {local.AskEmail}" : said));
+            return Traced(inLanguage, ticket, decision,
                 $"ticket opened: {TicketDesk.ReasonText(ticket.Reason)} (message in {LanguageCatalog.Describe(decision.Language)})");
         }
         var replies = new List<IMessageActivity>();

@@ -55,6 +55,6 @@ public sealed class BotRuntime(EmbeddingCache embeddings, MessageLanguages? lang
         if (language is null or { IsEnglish: true } && context.Topic is { } topic && FollowUpPolicy.DoesNotStandAlone(text, decision))
             decision = FollowUpPolicy.Choose(text, decision, active.Version.Understand($"{topic.Text} {text}", embeddings), topic);
         return language is null ? decision
-            : ForeignMessagePolicy.Apply(decision, language, id => active.FaqLanguages.GetValueOrDefault(id, LanguageCatalog.English));
+            : ForeignMessagePolicy.Apply(decision, language, id => active.FaqLanguages.GetValueOrDefault(id, LanguageCatalog.English), text);
     }
 }

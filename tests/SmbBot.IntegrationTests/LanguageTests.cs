@@ -44,6 +44,21 @@ public class LanguageTests(FrenchServedBotHost host) : IClassFixture<FrenchServe
     }
 
     [Fact]
+    public async Task An_emergency_in_Spanish_opens_an_urgent_ticket_with_the_safety_instruction_in_both_languages()
+    {
+        var replies = await Activities.AskAsync(host.CreateClient(), "Hola, desde que instalaron la estufa huele muchísimo a gas en la casa", Guid.NewGuid().ToString("N"));
+
+        var decision = Activities.Decision(replies[^1]!.AsObject())!;
+        Assert.Equal(("escalate", "es", "urgent"), ((string?)decision["route"], (string?)decision["language"], (string?)decision["priority"]));
+        var ticket = await Ticket((string)decision["ticketId"]!);
+        Assert.Equal(("urgent", "safety", "es"), ((string?)ticket["priority"], (string?)ticket["category"], (string?)ticket["language"]));
+        var said = string.Join("\n", replies.Select(r => (string?)r!["text"]));
+        Assert.Contains("call 999 now", said);
+        Assert.Contains("llame ahora al número de emergencias", said);
+        Assert.Contains("Nuestro equipo atiende en inglés", said);
+    }
+
+    [Fact]
     public async Task A_French_message_is_told_a_person_will_answer_in_French_when_the_team_speaks_it()
     {
         var reply = await Say(Guid.NewGuid().ToString("N"), "Bonjour, est-ce que vous livrez en Belgique ?");

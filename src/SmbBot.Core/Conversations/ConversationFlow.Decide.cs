@@ -54,8 +54,9 @@ public static partial class ConversationFlow
     public static EscalationReason? ReasonFor(TurnDecision decision, string text)
     {
         if (TextNormalizer.SameText(text, TalkToPerson)) return EscalationReason.AskedForPerson;
-        // The bot cannot answer in the customer's language: a person does.
-        if (decision.LanguageHandover) return EscalationReason.NoAnswer;
+        // The bot cannot answer in the customer's language: a person does, at once when it names an emergency.
+        if (decision.LanguageHandover)
+            return decision is { Route: Route.Escalate, Intent.Intent: Intents.Urgent } ? EscalationReason.UrgentSafety : EscalationReason.NoAnswer;
         if (decision.Route != Route.Escalate) return null;
         return decision.Intent.Intent switch
         {

@@ -7,7 +7,9 @@ namespace SmbBot.Core.Languages;
 /// <param name="NotServed">The team answers in English; a person will still answer, or write in English for the bot.</param>
 /// <param name="AskEmail">Asks for an e-mail address, for a customer the ticket cannot reach otherwise.</param>
 /// <param name="Added">The message was added to the open ticket.</param>
-public sealed record LanguageReplies(string Served, string NotServed, string AskEmail, string Added);
+/// <param name="Urgent">Said before the others when the message names an emergency: call the emergency number, marked urgent
+/// (optional in a business's file: the built-in text is used when it is left out).</param>
+public sealed record LanguageReplies(string Served, string NotServed, string AskEmail, string Added, string? Urgent = null);
 
 /// <summary>
 /// The replies for customers who write in another language (<c>languages.json</c> in the knowledge folder): one set per
@@ -42,7 +44,8 @@ public sealed class LanguageTexts
         var path = Path.Combine(knowledgeFolder, FileName);
         if (!File.Exists(path)) return BuiltIn;
         var merged = new Dictionary<string, LanguageReplies>(BuiltIn._replies);
-        foreach (var (code, replies) in Read(File.ReadAllText(path), path)) merged[code] = replies;
+        foreach (var (code, replies) in Read(File.ReadAllText(path), path))
+            merged[code] = string.IsNullOrWhiteSpace(replies.Urgent) ? replies with { Urgent = BuiltIn._replies.GetValueOrDefault(code)?.Urgent } : replies;
         return new LanguageTexts(merged);
     }
 
