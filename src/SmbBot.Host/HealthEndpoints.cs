@@ -13,7 +13,7 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, SmbBot.Understanding.BotRuntime runtime, BackupStatus backups, OutboxStore outbox, SmbBot.Core.StoreFaults faults, CustomerMail.MailboxStatus mailbox) =>
+        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, SmbBot.Understanding.BotRuntime runtime, BackupStatus backups, IOutboxStore outbox, SmbBot.Core.StoreFaults faults, CustomerMail.MailboxStatus mailbox) =>
         {
             bool storeOpen;
             OutboxHealth? outboxHealth = null;
@@ -32,7 +32,7 @@ public static class HealthEndpoints
     }
 
     /// <summary>The outbox's state; a store that cannot be read shows as unknown, and chat stays ready either way.</summary>
-    private static OutboxHealth? Outbox(OutboxStore outbox)
+    private static OutboxHealth? Outbox(IOutboxStore outbox)
     {
         try { return outbox.Health(); }
         catch (LiteException) { return null; }

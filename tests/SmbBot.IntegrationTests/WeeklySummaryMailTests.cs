@@ -124,7 +124,7 @@ public class WeeklySummaryMailTests(WeeklySummaryHost fixture) : IClassFixture<W
 
     private static async Task WaitUntilOutboxIsEmptyAsync(BotHost host)
     {
-        var outbox = host.Services.GetRequiredService<OutboxStore>();
+        var outbox = host.Services.GetRequiredService<IOutboxStore>();
         var clock = host.Services.GetRequiredService<TimeProvider>();
         var until = DateTime.UtcNow.AddSeconds(30);
         while (outbox.Due(clock.GetUtcNow().UtcDateTime).Count > 0 && DateTime.UtcNow < until) await Task.Delay(100);

@@ -4,7 +4,7 @@ using SmbBot.Core.Privacy;
 namespace SmbBot.Core.Outbox;
 
 /// <summary>Alerts (and later e-mails) about the customer's tickets: each holds one line of what they wrote.</summary>
-public sealed class OutboxPersonalData(OutboxStore outbox) : IPersonalDataHolder
+public sealed class OutboxPersonalData(IOutboxStore outbox) : IPersonalDataHolder
 {
     public string Name => "outbox";
 

@@ -13,7 +13,7 @@ public static class AlertsServiceCollectionExtensions
     {
         services.AddSettings<MailOptions>(configuration, MailOptions.SectionName);
         services.AddSettings<AlertOptions>(configuration, AlertOptions.SectionName);
-        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
         services.AddSingleton<SmbBot.Core.Privacy.IPersonalDataHolder, OutboxPersonalData>();
         services.AddSingleton<ITicketAlerts, StaffAlertQueue>();
         services.AddSingleton<WebhookPoster>();

@@ -10,7 +10,7 @@ namespace SmbBot.Host.Alerts;
 /// Sends what the outbox holds: woken when a message is queued, else when the next retry is due. A message is marked
 /// sent only after its server accepted it; a failure is recorded on it and retried with growing waits.
 /// </summary>
-public sealed partial class OutboxSender(OutboxStore outbox, MailOptions mail, AlertOptions options, WebhookPoster webhook,
+public sealed partial class OutboxSender(IOutboxStore outbox, MailOptions mail, AlertOptions options, WebhookPoster webhook,
     CustomerMail.CustomerMailQueue customerMail, TimeProvider clock, ILogger<OutboxSender> logger) : BackgroundService
 {
     /// <summary>Longest sleep without a wake-up; also how soon a message left by a stopped host is picked up.</summary>

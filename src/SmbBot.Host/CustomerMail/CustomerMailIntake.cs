@@ -12,7 +12,7 @@ namespace SmbBot.Host.CustomerMail;
 /// on it; automatic mail, bounces, our own messages and e-mails that match no ticket nowhere. Each e-mail is handled
 /// once, across restarts too: the ticket keeps its key, and <see cref="MailInboxStore"/> keeps every outcome.
 /// </summary>
-public sealed class CustomerMailIntake(MailInboxStore inbox, OutboxStore outbox, ITicketStore tickets, TicketDesk desk, MailOptions mail, TimeProvider clock)
+public sealed class CustomerMailIntake(MailInboxStore inbox, IOutboxStore outbox, ITicketStore tickets, TicketDesk desk, MailOptions mail, TimeProvider clock)
 {
     /// <summary>Longest answer text kept as the message; the whole e-mail is kept beside it up to <see cref="MaxOriginal"/>.</summary>
     public const int MaxText = 4000;

@@ -11,7 +11,7 @@ namespace SmbBot.Host.CustomerMail;
 /// Puts a staff reply in the outbox as an e-mail to the customer: at once when they are not in the chat, else due
 /// after <c>Mail:CustomerReplyAfterMinutes</c> and dropped at send time if their chat has shown it by then.
 /// </summary>
-public sealed partial class CustomerMailQueue(OutboxStore outbox, ITicketStore tickets, TicketDesk desk, ICustomerPresence presence,
+public sealed partial class CustomerMailQueue(IOutboxStore outbox, ITicketStore tickets, TicketDesk desk, ICustomerPresence presence,
     MailOptions mail, SmbBot.Core.Business.BusinessSettings business, TimeProvider clock, ILogger<CustomerMailQueue> logger) : ICustomerMail
 {
     public const string ReplyKind = OutboxMessage.CustomerKindPrefix + "reply";

@@ -11,7 +11,7 @@ namespace SmbBot.Host.Insight;
 /// Hourly: on Monday from 08:00 business time, queues last week's summary for each admin in the outbox, when mail is
 /// configured. The outbox keeps one message per week and address, so the hourly checks send it once.
 /// </summary>
-public sealed class WeeklySummaryMail(InsightDashboard dashboard, UnansweredInbox inbox, StaffStore staff, OutboxStore outbox,
+public sealed class WeeklySummaryMail(InsightDashboard dashboard, UnansweredInbox inbox, StaffStore staff, IOutboxStore outbox,
     MailOptions mail, AlertOptions alerts, BusinessSettings business, TimeProvider clock, ILogger<WeeklySummaryMail> log) : BackgroundService
 {
     public const int SendHour = 8;

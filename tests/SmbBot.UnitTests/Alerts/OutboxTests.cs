@@ -18,12 +18,12 @@ public class OutboxTests : IDisposable
     private static readonly DateTime Now = new(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
     private readonly TempFolder _folder = new();
     private readonly LiteDatabase _db;
-    private readonly OutboxStore _outbox;
+    private readonly LiteDbOutboxStore _outbox;
 
     public OutboxTests()
     {
         _db = new LiteDatabase(Path.Combine(_folder.Path, "o.db")) { UtcDate = true };
-        _outbox = new OutboxStore(_db);
+        _outbox = new LiteDbOutboxStore(_db);
     }
 
     private static OutboxMessage Message(string id) => new() { Id = id, Channel = OutboxChannel.Email, TicketId = 1, To = "a@example.com", CreatedAt = Now, NextAttemptAt = Now };

@@ -74,7 +74,7 @@ public class CustomerMailStoreTests : IDisposable
     [Fact]
     public void A_message_not_needed_is_not_due_nor_failing_and_is_found_by_its_message_id()
     {
-        var outbox = new OutboxStore(_db);
+        var outbox = new LiteDbOutboxStore(_db);
         OutboxMessage Mail(string id) => new()
         {
             Id = id, Channel = OutboxChannel.Email, Kind = "customer:reply", TicketId = 1, To = "ann@example.com", MessageId = $"{id}@example.com",

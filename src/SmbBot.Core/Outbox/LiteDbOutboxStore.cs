@@ -2,23 +2,19 @@ using LiteDB;
 
 namespace SmbBot.Core.Outbox;
 
-/// <summary>What the outbox holds, for <c>/health/ready</c>.</summary>
-/// <param name="Failing">Not sent after one or more tries (including <paramref name="GaveUp"/>).</param>
-public sealed record OutboxHealth(int Waiting, int Failing, int GaveUp, string? LastError, DateTime? LastErrorAt);
-
 /// <summary>
 /// The durable outbox in LiteDB (collection <c>outbox</c>): messages are written before anyone is told they exist,
 /// and marked sent only after the receiving server accepted them.
 /// </summary>
-public sealed class OutboxStore
+public sealed class LiteDbOutboxStore : IOutboxStore
 {
     private readonly ILiteCollection<OutboxMessage> _messages;
     private readonly Lock _write = new();
 
-    /// <summary>Raised after a message is queued (the sender wakes up).</summary>
+    /// <inheritdoc/>
     public event Action? Queued;
 
-    public OutboxStore(ILiteDatabase database)
+    public LiteDbOutboxStore(ILiteDatabase database)
     {
         _messages = database.GetCollection<OutboxMessage>("outbox");
         _messages.EnsureIndex(m => m.NextAttemptAt);
@@ -27,7 +23,7 @@ public sealed class OutboxStore
         _messages.EnsureIndex(m => m.MessageId);
     }
 
-    /// <summary>Queues the messages whose ids are not in the outbox yet; returns how many were new.</summary>
+    /// <inheritdoc/>
     public int Enqueue(IEnumerable<OutboxMessage> messages)
     {
         int added = 0;
@@ -44,16 +40,16 @@ public sealed class OutboxStore
         return added;
     }
 
-    /// <summary>Messages to send now, oldest first.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<OutboxMessage> Due(DateTime nowUtc, int take = 100) =>
         _messages.Query().Where(m => m.SentAt == null && !m.GaveUp && m.NotNeeded == null && m.NextAttemptAt <= nowUtc)
             .OrderBy(m => m.NextAttemptAt).Limit(take).ToList();
 
-    /// <summary>The soonest time a waiting message is due, or null.</summary>
+    /// <inheritdoc/>
     public DateTime? NextDue() =>
         _messages.Query().Where(m => m.SentAt == null && !m.GaveUp && m.NotNeeded == null).OrderBy(m => m.NextAttemptAt).FirstOrDefault()?.NextAttemptAt;
 
-    /// <summary>Records that the receiving server accepted the message.</summary>
+    /// <inheritdoc/>
     public void MarkSent(string id, DateTime nowUtc) => Change(id, m =>
     {
         m.SentAt = nowUtc;
@@ -61,7 +57,7 @@ public sealed class OutboxStore
         m.LastAttemptAt = nowUtc;
     });
 
-    /// <summary>Records a failed try; the next one waits <paramref name="retryIn"/>, or none after <paramref name="maxAttempts"/>.</summary>
+    /// <inheritdoc/>
     public void MarkFailed(string id, string error, DateTime nowUtc, TimeSpan retryIn, int maxAttempts) => Change(id, m =>
     {
         m.Attempts++;
@@ -71,44 +67,45 @@ public sealed class OutboxStore
         m.GaveUp = m.Attempts >= maxAttempts;
     });
 
-    /// <summary>Records that the message need not go after all, and why.</summary>
+    /// <inheritdoc/>
     public void MarkNotNeeded(string id, string reason, DateTime nowUtc) => Change(id, m =>
     {
         m.NotNeeded = reason;
         m.LastAttemptAt = nowUtc;
     });
 
-    /// <summary>The message that was sent with this Message-ID (angle brackets allowed), or null.</summary>
+    /// <inheritdoc/>
     public OutboxMessage? WithMessageId(string messageId)
     {
         var id = messageId.Trim().Trim('<', '>');
         return id.Length == 0 ? null : _messages.FindOne(m => m.MessageId == id);
     }
 
-    /// <summary>The ticket's e-mails to the customer, oldest first.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<OutboxMessage> CustomerMails(int ticketId) =>
         _messages.Find(m => m.TicketId == ticketId).Where(m => m.ToCustomer).OrderBy(m => m.CreatedAt).ToArray();
 
-    /// <summary>Messages of a ticket not sent after a try, newest first.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<OutboxMessage> FailingFor(int ticketId) =>
         _messages.Find(m => m.TicketId == ticketId).Where(m => m.Failing).OrderByDescending(m => m.LastAttemptAt).ToArray();
 
     /// <summary>All messages of a ticket (tests and the console).</summary>
     public IReadOnlyList<OutboxMessage> ForTicket(int ticketId) => _messages.Find(m => m.TicketId == ticketId).ToArray();
 
+    /// <inheritdoc/>
     public OutboxMessage? Get(string id) => _messages.FindById(id);
 
-    /// <summary>Messages about one person: of their conversations, or to their address (a full scan: admin use only).</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<OutboxMessage> Of(Privacy.PersonalDataSubject subject) =>
         _messages.FindAll().Where(m => subject.ConversationIds.Contains(m.ConversationId) || subject.HasEmail(m.To)).ToArray();
 
-    /// <summary>Deletes these messages; returns how many there were.</summary>
+    /// <inheritdoc/>
     public int Delete(IEnumerable<string> ids)
     {
         lock (_write) return ids.Count(id => _messages.Delete(id));
     }
 
-    /// <summary>Counts of waiting and failing messages and the latest error.</summary>
+    /// <inheritdoc/>
     public OutboxHealth Health()
     {
         var unsent = _messages.Find(m => m.SentAt == null && m.NotNeeded == null).ToArray();
