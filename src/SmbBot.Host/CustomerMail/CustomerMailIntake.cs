@@ -10,9 +10,9 @@ namespace SmbBot.Host.CustomerMail;
 /// <summary>
 /// Puts one e-mail read from the support mailbox where it belongs: a customer's answer on its ticket, "stop" as a flag
 /// on it; automatic mail, bounces, our own messages and e-mails that match no ticket nowhere. Each e-mail is handled
-/// once, across restarts too: the ticket keeps its key, and <see cref="MailInboxStore"/> keeps every outcome.
+/// once, across restarts too: the ticket keeps its key, and <see cref="IMailInboxStore"/> keeps every outcome.
 /// </summary>
-public sealed class CustomerMailIntake(MailInboxStore inbox, IOutboxStore outbox, ITicketStore tickets, TicketDesk desk, MailOptions mail, TimeProvider clock)
+public sealed class CustomerMailIntake(IMailInboxStore inbox, IOutboxStore outbox, ITicketStore tickets, TicketDesk desk, MailOptions mail, TimeProvider clock)
 {
     /// <summary>Longest answer text kept as the message; the whole e-mail is kept beside it up to <see cref="MaxOriginal"/>.</summary>
     public const int MaxText = 4000;

@@ -10,7 +10,7 @@ public static class CustomerMailServiceCollectionExtensions
     {
         services.AddSingleton<CustomerMailQueue>();
         services.AddSingleton<ICustomerMail>(sp => sp.GetRequiredService<CustomerMailQueue>());
-        services.AddSingleton<MailInboxStore>();
+        services.AddSingleton<IMailInboxStore, LiteDbMailInboxStore>();
         services.AddSingleton<CustomerMailIntake>();
         services.AddSingleton<MailboxStatus>();
         services.AddHostedService<CustomerMailbox>();

@@ -8,7 +8,7 @@ namespace SmbBot.Host.CustomerMail;
 public sealed record MailboxReport(bool Reading, DateTime? LastReadAt, string? Problem, DateTime? ProblemSince, IReadOnlyDictionary<string, int> Handled);
 
 /// <summary>The last poll of the support mailbox, kept in memory.</summary>
-public sealed class MailboxStatus(MailOptions mail, MailInboxStore inbox)
+public sealed class MailboxStatus(MailOptions mail, IMailInboxStore inbox)
 {
     private readonly Lock _lock = new();
     private DateTime? _lastReadAt;

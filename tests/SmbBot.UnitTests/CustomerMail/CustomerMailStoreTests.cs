@@ -94,10 +94,10 @@ public class CustomerMailStoreTests : IDisposable
     [Fact]
     public void Handled_emails_are_remembered_across_a_reopened_store_and_counted_by_outcome()
     {
-        new MailInboxStore(_db).Record("x@example.net", InboundOutcome.AutoReply, null, Now);
-        new MailInboxStore(_db).Record("y@example.net", InboundOutcome.OnTicket, 3, Now);
+        new LiteDbMailInboxStore(_db).Record("x@example.net", InboundOutcome.AutoReply, null, Now);
+        new LiteDbMailInboxStore(_db).Record("y@example.net", InboundOutcome.OnTicket, 3, Now);
 
-        var reopened = new MailInboxStore(_db);
+        var reopened = new LiteDbMailInboxStore(_db);
 
         Assert.Equal(InboundOutcome.AutoReply, reopened.Get("x@example.net")!.Outcome);
         Assert.Equal(1, reopened.Counts()["autoReply"]);

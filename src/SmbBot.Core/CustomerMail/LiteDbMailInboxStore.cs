@@ -15,23 +15,25 @@ public sealed class InboundMailRecord
     public DateTime At { get; set; }
 }
 
-/// <summary>The e-mails already handled, durable across restarts, and their counts for <c>/health/ready</c>.</summary>
-public sealed class MailInboxStore
+/// <summary>The e-mails already handled in LiteDB (collection <c>mail_inbox</c>); a second record of a key replaces the first.</summary>
+public sealed class LiteDbMailInboxStore : IMailInboxStore
 {
     private readonly ILiteCollection<InboundMailRecord> _records;
 
-    public MailInboxStore(ILiteDatabase database)
+    public LiteDbMailInboxStore(ILiteDatabase database)
     {
         _records = database.GetCollection<InboundMailRecord>("mail_inbox");
         _records.EnsureIndex(r => r.At);
     }
 
+    /// <inheritdoc/>
     public InboundMailRecord? Get(string key) => _records.FindById(key);
 
-    public void Record(string key, InboundOutcome outcome, int? ticketId, DateTime nowUtc) =>
+    /// <inheritdoc/>
+    public bool Record(string key, InboundOutcome outcome, int? ticketId, DateTime nowUtc) =>
         _records.Upsert(new InboundMailRecord { Key = key, Outcome = outcome, TicketId = ticketId, At = nowUtc });
 
-    /// <summary>How many e-mails ended each way.</summary>
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, int> Counts() =>
         _records.FindAll().GroupBy(r => r.Outcome).ToDictionary(g => Name(g.Key), g => g.Count());
 
