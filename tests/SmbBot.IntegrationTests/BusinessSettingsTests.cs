@@ -174,7 +174,7 @@ public partial class BusinessSettingsTests(BrandBotHost host) : IClassFixture<Br
         Assert.Equal(["Opening hours", "Bike servicing prices"], greeting["suggestedActions"]!["actions"]!.AsArray().Select(a => (string)a!["title"]!));
         Assert.Matches(@"Saved \(business name, greeting, topics, accent colour, [^)]*\)\. New chats use it now\.", page);
         Assert.Contains(name, File.ReadAllText(Path.Combine(host.Knowledge, "business.json")));
-        var audit = host.Services.GetRequiredService<AuditLog>().Recent("settings");
+        var audit = host.Services.GetRequiredService<IAuditLog>().Recent("settings");
         Assert.Contains(audit, e => e.Actor == "Sam" && e.Detail.StartsWith("changed business name, greeting"));
     }
 

@@ -79,7 +79,7 @@ public class PrivacyTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
         var after = await console.PostFormAsync("/console/privacy", "/console/privacy?handler=Find", new() { ["customer"] = email });
         Assert.Contains("no tickets", await after.Content.ReadAsStringAsync());
 
-        var audit = host.Services.GetRequiredService<AuditLog>().Recent();
+        var audit = host.Services.GetRequiredService<IAuditLog>().Recent();
         Assert.Contains(audit, e => e.Action == "export" && e.Actor == "Sam");
         Assert.Contains(audit, e => e.Action == "erase" && e.Detail.StartsWith("1 tickets, 2 conversations, 0 crm, 1 websiteChats"));
         Assert.All(audit, e => Assert.DoesNotContain(email, e.Subject + e.Detail));

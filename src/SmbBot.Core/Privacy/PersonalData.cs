@@ -12,7 +12,7 @@ public sealed record PersonalDataReport(IReadOnlyList<(string Holder, int Count,
 /// Export and erasure of one customer's data across every <see cref="IPersonalDataHolder"/> (GDPR articles 15, 17 and
 /// 20), each audited.
 /// </summary>
-public sealed class PersonalData(IEnumerable<IPersonalDataHolder> holders, AuditLog audit, TimeProvider clock)
+public sealed class PersonalData(IEnumerable<IPersonalDataHolder> holders, IAuditLog audit, TimeProvider clock)
 {
     private readonly IPersonalDataHolder[] _holders = [.. holders.OrderBy(h => h.Order)];
 

@@ -20,7 +20,7 @@ namespace SmbBot.Host.KnowledgeEditor;
 /// </summary>
 public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime runtime, LiteDbFaqCollection index,
     MiniLmEmbeddingGenerator embeddings, IOptions<RoutingOptions> routing, KnowledgeDraft draft, KnowledgeVersions versions,
-    AuditLog audit, TimeProvider clock, ILogger<KnowledgePublisher> logger) : BackgroundService
+    IAuditLog audit, TimeProvider clock, ILogger<KnowledgePublisher> logger) : BackgroundService
 {
     private readonly Channel<(PublishRequest Request, long Started)> _requests = Channel.CreateUnbounded<(PublishRequest, long)>();
     private volatile PublishStatus _status = PublishStatus.Idle(null, DateTime.UtcNow);

@@ -52,7 +52,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(sp => new TicketRouting(sp.GetRequiredService<EscalationOptions>(), () => sp.GetRequiredService<BusinessSettings>().Calendar));
         services.AddTicketRouting();
         services.AddSingleton<TicketDesk>();
-        services.AddSingleton<AuditLog>();
+        services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         services.AddSingleton<IPersonalDataHolder, TicketPersonalData>();
         services.AddSingleton<IPersonalDataHolder, ConversationPersonalData>();
         services.AddSingleton<IPersonalDataHolder, CrmPersonalData>();

@@ -15,7 +15,7 @@ namespace SmbBot.Host.Pages.Console;
 /// golden questions, and publish. Every change is audited.
 /// </summary>
 public sealed class KnowledgeModel(KnowledgeDraft draft, KnowledgePreview preview, KnowledgePublisher publisher, BotRuntime runtime,
-    AuditLog audit, TimeProvider clock) : PageModel
+    IAuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }

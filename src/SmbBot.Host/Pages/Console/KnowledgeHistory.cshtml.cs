@@ -8,7 +8,7 @@ using SmbBot.Host.KnowledgeEditor;
 namespace SmbBot.Host.Pages.Console;
 
 /// <summary>Every published version of the knowledge, what changed in each, and one-click rollback (a publish of the old version, audited).</summary>
-public sealed class KnowledgeHistoryModel(KnowledgeVersions versions, KnowledgePublisher publisher, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class KnowledgeHistoryModel(KnowledgeVersions versions, KnowledgePublisher publisher, IAuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Diff { get; set; }
 

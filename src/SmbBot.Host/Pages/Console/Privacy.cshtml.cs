@@ -9,7 +9,7 @@ namespace SmbBot.Host.Pages.Console;
 /// Admin page for a customer's data requests: find what is held about a person, download it as JSON, or erase it.
 /// Every export and erasure is audited.
 /// </summary>
-public sealed class PrivacyModel(PersonalData data, AuditLog audit) : PageModel
+public sealed class PrivacyModel(PersonalData data, IAuditLog audit) : PageModel
 {
     /// <summary>What the admin typed to confirm an erasure.</summary>
     public const string EraseConfirmation = "ERASE";

@@ -12,7 +12,7 @@ namespace SmbBot.Host.Pages.Console;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 [RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
-public sealed class SettingsModel(BusinessSettings settings, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class SettingsModel(BusinessSettings settings, IAuditLog audit, TimeProvider clock) : PageModel
 {
     /// <summary>The form takes a little over the largest avatar, so a slightly larger file still gets a clear message.</summary>
     public const int MaxUploadBytes = 4 * AvatarImage.MaxBytes;

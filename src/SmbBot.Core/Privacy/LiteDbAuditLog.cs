@@ -15,27 +15,28 @@ public sealed class AuditEntry
     public string Detail { get; set; } = "";
 }
 
-/// <summary>The audit log of admin actions, privacy and settings (LiteDB collection <c>audit</c>); append-only.</summary>
-public sealed class AuditLog
+/// <summary>The audit log in LiteDB (collection <c>audit</c>); append-only.</summary>
+public sealed class LiteDbAuditLog : IAuditLog
 {
     private readonly ILiteCollection<AuditEntry> _entries;
 
-    public AuditLog(ILiteDatabase database)
+    public LiteDbAuditLog(ILiteDatabase database)
     {
         _entries = database.GetCollection<AuditEntry>("audit");
         _entries.EnsureIndex(e => e.At);
     }
 
+    /// <inheritdoc/>
     public void Add(AuditEntry entry) => _entries.Insert(entry);
 
-    /// <summary>The newest entries first.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<AuditEntry> Recent(int take = 50) => _entries.Query().OrderByDescending(e => e.At).Limit(take).ToList();
 
-    /// <summary>The newest entries of one action first.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<AuditEntry> Recent(string action, int take = 20) =>
         _entries.Query().Where(e => e.Action == action).OrderByDescending(e => e.At).Limit(take).ToList();
 
-    /// <summary>The newest entries whose action starts with <paramref name="actionPrefix"/> first.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<AuditEntry> RecentStartingWith(string actionPrefix, int take = 50) =>
         _entries.Query().Where(e => e.Action.StartsWith(actionPrefix)).OrderByDescending(e => e.At).Limit(take).ToList();
 }
