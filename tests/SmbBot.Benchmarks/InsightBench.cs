@@ -34,7 +34,7 @@ public static class InsightBench
             WarmUp(today);
             // The dashboard's read (week rows plus the days of partial weeks), then every day row of the range (the
             // read before week rows), for comparison.
-            foreach (var (read, reader) in new (string, Func<InsightStore, InsightRange, IReadOnlyList<InsightDay>>)[]
+            foreach (var (read, reader) in new (string, Func<LiteDbInsightStore, InsightRange, IReadOnlyList<InsightDay>>)[]
             {
                 ("week rows", (s, r) => s.RolledUp(r.From, r.To)), ("day rows", (s, r) => s.Days(r.From, r.To)),
             })
@@ -46,7 +46,7 @@ public static class InsightBench
                     // A fresh LiteDatabase each time: the first read of a cold file, as after a restart.
                     using var db = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct }) { UtcDate = true };
                     var clock = Stopwatch.StartNew();
-                    var store = new InsightStore(db);
+                    var store = new LiteDbInsightStore(db);
                     var range = new InsightRange(from, today);
                     var rows = reader(store, range);
                     var figures = InsightFigures.Read(rows, range.From, range.To, today);
@@ -73,7 +73,7 @@ public static class InsightBench
     private static void WarmUp(DateOnly today)
     {
         using var db = new LiteDatabase(":memory:");
-        var store = new InsightStore(db);
+        var store = new LiteDbInsightStore(db);
         store.SeedDays([new InsightDay { Day = today.AddDays(-20).ToDateTime(TimeOnly.MinValue), Counters = { [InsightKeys.Conversations] = 1 } }]);
         foreach (var rows in new[] { store.RolledUp(today.AddDays(-27), today), store.Days(today.AddDays(-27), today) })
             InsightTrend.Weekly(InsightTrend.Daily(rows, new InsightRange(today.AddDays(-27), today), today));
@@ -82,7 +82,7 @@ public static class InsightBench
     private static (int Conversations, int Days) Seed(string file, int turns, int tickets)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct }) { UtcDate = true };
-        var store = new InsightStore(db);
+        var store = new LiteDbInsightStore(db);
         var ticketStore = new LiteDbTicketStore(db);
         var random = new Random(17);
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);

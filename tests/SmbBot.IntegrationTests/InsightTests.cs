@@ -73,7 +73,7 @@ public partial class InsightTests(InsightBotHost host) : IClassFixture<InsightBo
         Assert.Equal(1, Figure(after, "awaitingReply") - Figure(before, "awaitingReply"));
         Assert.Contains(after["topFaq"]!.AsArray(), e => (string?)e!["faqId"] == "store-hours");
 
-        var kept = host.Services.GetRequiredService<UnansweredStore>().Since(DateTime.UtcNow.AddHours(-1)).Single(m => m.ConversationId == "lost-" + run);
+        var kept = host.Services.GetRequiredService<IUnansweredStore>().Since(DateTime.UtcNow.AddHours(-1)).Single(m => m.ConversationId == "lost-" + run);
         Assert.Equal("can you tune my grandfather clock", kept.Text);
         Assert.False(kept.Unsure);
     }

@@ -19,25 +19,15 @@ public sealed class InboxChange
     public int Messages { get; set; }
     public double ShareBefore { get; set; }
     public float[] Centroid { get; set; } = [];
-}
-
-/// <summary>The inbox's changes in LiteDB, newest first.</summary>
-public sealed class InboxChangeStore(ILiteDatabase database)
-{
-    private readonly ILiteCollection<InboxChange> _changes = database.GetCollection<InboxChange>("insight_inbox_changes");
-
-    public void Add(InboxChange change) => _changes.Insert(change);
-
-    public IReadOnlyList<InboxChange> Latest(int count) => [.. _changes.Query().OrderByDescending(c => c.At).Limit(count).ToList()];
 
     /// <summary>
     /// The share of unanswered messages since the change that fall in its group (within the clustering threshold of
     /// its centroid); null while none have come in.
     /// </summary>
-    public static double? ShareAfter(InboxChange change, IReadOnlyList<UnansweredMessage> since)
+    public double? ShareAfter(IReadOnlyList<UnansweredMessage> since)
     {
-        var later = since.Where(m => m.At > change.At && m.Vector is not null).ToArray();
+        var later = since.Where(m => m.At > At && m.Vector is not null).ToArray();
         if (later.Length == 0) return null;
-        return (double)later.Count(m => MessageClustering.Cosine(m.Vector!, change.Centroid) >= MessageClustering.DefaultThreshold) / later.Length;
+        return (double)later.Count(m => MessageClustering.Cosine(m.Vector!, Centroid) >= MessageClustering.DefaultThreshold) / later.Length;
     }
 }

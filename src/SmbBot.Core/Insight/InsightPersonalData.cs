@@ -8,7 +8,7 @@ namespace SmbBot.Core.Insight;
 /// of their conversations (no text, but their chat ids). Erasure deletes the messages and unlinks the rows from the
 /// person; the counts stay, since they name no one.
 /// </summary>
-public sealed class InsightPersonalData(UnansweredStore unanswered, InsightStore insight) : IPersonalDataHolder
+public sealed class InsightPersonalData(IUnansweredStore unanswered, IInsightStore insight) : IPersonalDataHolder
 {
     public string Name => "insight";
     public int Order => 5;

@@ -7,10 +7,10 @@ namespace SmbBot.Core.Insight;
 /// Keeps the insight aggregates up to date as things happen: each customer message (from the bot), each ticket change
 /// (first reply, rating). Keeps the text of messages the bot could not answer, masked, for the unanswered inbox.
 /// </summary>
-public sealed class InsightRecorder(InsightStore store, UnansweredStore unanswered, Func<BusinessCalendar> calendar)
+public sealed class InsightRecorder(IInsightStore store, IUnansweredStore unanswered, Func<BusinessCalendar> calendar)
 {
     /// <summary>A recorder on one fixed calendar (tests, tools).</summary>
-    public InsightRecorder(InsightStore store, UnansweredStore unanswered, BusinessCalendar calendar) : this(store, unanswered, () => calendar) { }
+    public InsightRecorder(IInsightStore store, IUnansweredStore unanswered, BusinessCalendar calendar) : this(store, unanswered, () => calendar) { }
 
     /// <summary>The customer wrote <paramref name="text"/> and the flow took <paramref name="outcome"/>.</summary>
     public void Turn(string conversationId, string userId, string channelId, FlowOutcome outcome, string text, DateTime at)

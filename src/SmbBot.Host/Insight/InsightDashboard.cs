@@ -13,7 +13,7 @@ public sealed record InsightView(InsightRange Range, InsightFigures Figures, IRe
 public sealed record TopFaqEntry(string FaqId, string Question, long Count);
 
 /// <summary>Reads the insight aggregates for the dashboard, its API and its CSV exports.</summary>
-public sealed class InsightDashboard(InsightStore store, InsightRecorder recorder, IConversationStore conversations, BotRuntime runtime, TimeProvider clock)
+public sealed class InsightDashboard(IInsightStore store, InsightRecorder recorder, IConversationStore conversations, BotRuntime runtime, TimeProvider clock)
 {
     /// <summary>The business's local date now.</summary>
     public DateOnly Today => recorder.LocalDay(clock.GetUtcNow().UtcDateTime);

@@ -11,13 +11,13 @@ public static class InsightServiceCollectionExtensions
 {
     public static IServiceCollection AddInsight(this IServiceCollection services)
     {
-        services.AddSingleton<InsightStore>();
-        services.AddSingleton<UnansweredStore>();
+        services.AddSingleton<IInsightStore, LiteDbInsightStore>();
+        services.AddSingleton<IUnansweredStore, LiteDbUnansweredStore>();
         // The calendar of the business settings now: a changed time zone applies to the next count.
-        services.AddSingleton(sp => new InsightRecorder(sp.GetRequiredService<InsightStore>(), sp.GetRequiredService<UnansweredStore>(),
+        services.AddSingleton(sp => new InsightRecorder(sp.GetRequiredService<IInsightStore>(), sp.GetRequiredService<IUnansweredStore>(),
             () => sp.GetRequiredService<SmbBot.Core.Business.BusinessSettings>().Calendar));
         services.AddSingleton<InsightDashboard>();
-        services.AddSingleton<InboxChangeStore>();
+        services.AddSingleton<IInboxChangeStore, LiteDbInboxChangeStore>();
         services.AddSingleton<IFaqDraftWriter>(sp => new KnowledgeFolderFaqWriter(sp.GetRequiredService<SmbBotPaths>().Knowledge));
         services.AddSingleton<UnansweredInbox>();
         services.AddSingleton<IPersonalDataHolder, InsightPersonalData>();

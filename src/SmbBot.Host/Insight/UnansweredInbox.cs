@@ -17,7 +17,7 @@ public sealed record InboxChangeView(InboxChange Change, double? ShareAfter);
 /// The unanswered inbox: open messages of the last 30 days grouped by meaning, biggest first, with the closest FAQ
 /// entries; and the owner's actions on a group.
 /// </summary>
-public sealed class UnansweredInbox(UnansweredStore messages, InboxChangeStore changes, EmbeddingCache embeddings, BotRuntime runtime,
+public sealed class UnansweredInbox(IUnansweredStore messages, IInboxChangeStore changes, EmbeddingCache embeddings, BotRuntime runtime,
     IFaqDraftWriter faq, TimeProvider clock)
 {
     public const int WindowDays = 30;
@@ -46,7 +46,7 @@ public sealed class UnansweredInbox(UnansweredStore messages, InboxChangeStore c
         var latest = changes.Latest(20);
         if (latest.Count == 0) return [];
         var since = Embedded(messages.Since(latest.Min(c => c.At)));
-        return [.. latest.Select(c => new InboxChangeView(c, InboxChangeStore.ShareAfter(c, since)))];
+        return [.. latest.Select(c => new InboxChangeView(c, c.ShareAfter(since)))];
     }
 
     /// <summary>Sets the group of <paramref name="ids"/> aside; the messages are kept. Returns what to tell the owner.</summary>

@@ -10,16 +10,16 @@ namespace SmbBot.UnitTests.Insight;
 public sealed class InsightRecorderTests : IDisposable
 {
     private readonly LiteDatabase _db = new(":memory:");
-    private readonly InsightStore _store;
-    private readonly UnansweredStore _unanswered;
+    private readonly LiteDbInsightStore _store;
+    private readonly LiteDbUnansweredStore _unanswered;
     private readonly InsightRecorder _recorder;
     private static readonly DateTime T0 = History.Start;
     private static readonly DateOnly Day0 = DateOnly.FromDateTime(T0);
 
     public InsightRecorderTests()
     {
-        _store = new InsightStore(_db);
-        _unanswered = new UnansweredStore(_db);
+        _store = new LiteDbInsightStore(_db);
+        _unanswered = new LiteDbUnansweredStore(_db);
         _recorder = new InsightRecorder(_store, _unanswered, new BusinessCalendar(TimeZoneInfo.Utc, new Dictionary<string, string>()));
     }
 

@@ -16,7 +16,7 @@ public sealed class RecordedInsightHistory : IDisposable
 
     public RecordedInsightHistory() => Store = Record(_db, 400);
 
-    public InsightStore Store { get; }
+    public LiteDbInsightStore Store { get; }
 
     public void Dispose() => _db.Dispose();
 
@@ -28,12 +28,12 @@ public sealed class RecordedInsightHistory : IDisposable
 
     // Ten weeks of conversations by 40 returning customers: answers, thanks, did-you-means, fallbacks, hand-overs with
     // tickets answered in time or late and rated; returns on the same entry reopen earlier conversations.
-    public static InsightStore Record(LiteDatabase db, int conversations)
+    public static LiteDbInsightStore Record(LiteDatabase db, int conversations)
     {
-        var store = new InsightStore(db);
+        var store = new LiteDbInsightStore(db);
         // A zone east of UTC, so late turns count on the next local day (and some in the next week).
         var calendar = new BusinessCalendar(TimeZoneInfo.CreateCustomTimeZone("plus5", TimeSpan.FromHours(5), "plus5", "plus5"), new Dictionary<string, string>());
-        var recorder = new InsightRecorder(store, new UnansweredStore(db), calendar);
+        var recorder = new InsightRecorder(store, new LiteDbUnansweredStore(db), calendar);
         var random = new Random(17);
         string[] faq = ["hours", "returns", "delivery", "parking", "gift-cards"];
         var ticket = 0;
@@ -71,7 +71,7 @@ public sealed class RecordedInsightHistory : IDisposable
 public sealed class InsightRollUpTests(RecordedInsightHistory history) : IClassFixture<RecordedInsightHistory>
 {
     private static readonly DateOnly Today = new(2026, 11, 12);   // a Thursday: the last 7 days are unsettled
-    private readonly InsightStore _store = history.Store;
+    private readonly LiteDbInsightStore _store = history.Store;
 
     public static TheoryData<string, string> Ranges => new()
     {
@@ -105,7 +105,7 @@ public sealed class InsightRollUpTests(RecordedInsightHistory history) : IClassF
         var expected = Read(RecordedInsightHistory.Record(db, 60).Days(range.From, range.To), range);
         db.DropCollection("insight_weeks");
 
-        var reopened = new InsightStore(db);
+        var reopened = new LiteDbInsightStore(db);
 
         Assert.True(db.GetCollection("insight_weeks").Count() >= 5);
         Assert.Equal(expected, Read(reopened.RolledUp(range.From, range.To), range));

@@ -8,7 +8,7 @@ namespace SmbBot.Core.Insight;
 /// counters by the change in what the row adds, so the dashboard reads one row per week of its range (plus the days
 /// of the partial weeks at its ends), never the turns.
 /// </summary>
-public sealed class InsightStore
+public sealed class LiteDbInsightStore : IInsightStore
 {
     private readonly ILiteDatabase _db;
     private readonly ILiteCollection<ConversationInsight> _rows;
@@ -16,7 +16,7 @@ public sealed class InsightStore
     private readonly ILiteCollection<InsightWeek> _weeks;
     private readonly Lock _gate = new();
 
-    public InsightStore(ILiteDatabase database)
+    public LiteDbInsightStore(ILiteDatabase database)
     {
         _db = database;
         _rows = database.GetCollection<ConversationInsight>("insight_conversations");
@@ -28,13 +28,11 @@ public sealed class InsightStore
         if (_weeks.Count() == 0 && _days.Count() > 0) SeedWeeks(_days.FindAll());
     }
 
-    /// <summary>The row of a conversation, if one was kept.</summary>
+    /// <summary>The row of a conversation, if one was kept (tests).</summary>
     public ConversationInsight? Get(string conversationId) => _rows.FindById(conversationId);
 
-    /// <summary>
-    /// Changes (or starts) the row of <paramref name="conversationId"/> and moves its day's counters to match, under
-    /// one lock so two conversations of the same day cannot lose each other's counts.
-    /// </summary>
+    /// <inheritdoc/>
+    /// <remarks>Under one lock, so two conversations of the same day cannot lose each other's counts.</remarks>
     public ConversationInsight Update(string conversationId, Func<ConversationInsight?, ConversationInsight> change,
         Func<ConversationInsight, Dictionary<string, long>> contribution)
     {
@@ -73,11 +71,11 @@ public sealed class InsightStore
         }
     }
 
-    /// <summary>Ids of the user's other conversations with an answer since <paramref name="since"/>.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<string> RecentlyAnswered(string userId, string exceptId, DateTime since) =>
         _rows.Find(r => r.UserId == userId).Where(r => r.Id != exceptId && r.LastAnswerAt >= since).Select(r => r.Id).ToArray();
 
-    /// <summary>The day counters from <paramref name="from"/> to <paramref name="to"/> (local dates, inclusive).</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<InsightDay> Days(DateOnly from, DateOnly to)
     {
         var a = from.ToDateTime(TimeOnly.MinValue);
@@ -85,11 +83,7 @@ public sealed class InsightStore
         return _days.Find(Query.Between("_id", a, b)).OrderBy(d => d.Day).ToArray();
     }
 
-    /// <summary>
-    /// The counters from <paramref name="from"/> to <paramref name="to"/> as day rows that add up to the same figures
-    /// and trend as <see cref="Days"/>: the weeks wholly inside the range from their week rows (see
-    /// <see cref="InsightWeek.AsDays"/>), the days of the partial weeks at either end from their day rows.
-    /// </summary>
+    /// <inheritdoc/>
     public IReadOnlyList<InsightDay> RolledUp(DateOnly from, DateOnly to)
     {
         var firstMonday = InsightWeek.MondayOf(from) == from ? from : InsightWeek.MondayOf(from).AddDays(7);
@@ -101,7 +95,7 @@ public sealed class InsightStore
         return [.. head.Concat(weeks.SelectMany(w => w.AsDays()).Where(d => d.Counters.Count > 0)).Concat(tail).OrderBy(d => d.Day)];
     }
 
-    /// <summary>The conversation rows counted on days <paramref name="from"/> to <paramref name="to"/>, oldest first.</summary>
+    /// <inheritdoc/>
     public IEnumerable<ConversationInsight> Conversations(DateOnly from, DateOnly to)
     {
         var a = from.ToDateTime(TimeOnly.MinValue);
@@ -109,13 +103,11 @@ public sealed class InsightStore
         return _rows.Find(Query.Between(nameof(ConversationInsight.Day), a, b));
     }
 
-    /// <summary>Rows of these conversations or users (for a customer's data export and erasure).</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<ConversationInsight> Of(Privacy.PersonalDataSubject subject) =>
         [.. _rows.FindAll().Where(r => subject.ConversationIds.Contains(r.Id) || subject.UserIds.Contains(r.UserId))];
 
-    /// <summary>
-    /// Forgets who a row belongs to: its user id goes, its counts stay (they name no one). Returns how many rows.
-    /// </summary>
+    /// <inheritdoc/>
     public int Anonymise(IEnumerable<string> ids)
     {
         lock (_gate)
