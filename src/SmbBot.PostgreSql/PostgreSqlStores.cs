@@ -7,12 +7,12 @@ namespace SmbBot.PostgreSql;
 public static class PostgreSqlStores
 {
     /// <summary>Stores with a PostgreSQL implementation and the shared contract tests.</summary>
-    public static IReadOnlyList<string> Done { get; } = ["tickets", "conversation records", "outbox (alerts and e-mail)", "customer e-mail inbox", "privacy audit log"];
+    public static IReadOnlyList<string> Done { get; } = ["tickets", "conversation records", "outbox (alerts and e-mail)", "customer e-mail inbox", "privacy audit log", "insight"];
 
     /// <summary>Stores still only on LiteDB, in the order they are planned.</summary>
     public static IReadOnlyList<string> Missing { get; } =
     [
         "Direct Line conversations and activities", "staff accounts", "teams",
-        "insight", "FAQ vectors",
+        "FAQ vectors",
     ];
 }

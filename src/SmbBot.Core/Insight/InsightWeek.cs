@@ -21,6 +21,23 @@ public sealed class InsightWeek
     /// <summary>The Monday of the week <paramref name="day"/> falls in.</summary>
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
+    /// <summary>
+    /// The counters from <paramref name="from"/> to <paramref name="to"/> as day rows: the weeks wholly inside the range
+    /// from <paramref name="weeks"/> (the rows whose Monday is within the two dates given, as <see cref="AsDays"/>),
+    /// the days of the partial weeks at either end from <paramref name="days"/> (a range of dates, inclusive).
+    /// </summary>
+    public static IReadOnlyList<InsightDay> RollUp(DateOnly from, DateOnly to, Func<DateOnly, DateOnly, IReadOnlyList<InsightDay>> days,
+        Func<DateOnly, DateOnly, IEnumerable<InsightWeek>> weeks)
+    {
+        var firstMonday = MondayOf(from) == from ? from : MondayOf(from).AddDays(7);
+        var lastSunday = MondayOf(to).AddDays(6) == to ? to : MondayOf(to).AddDays(-1);
+        if (lastSunday < firstMonday) return days(from, to);
+        var whole = weeks(firstMonday, lastSunday);
+        IEnumerable<InsightDay> head = from < firstMonday ? days(from, firstMonday.AddDays(-1)) : [];
+        IEnumerable<InsightDay> tail = lastSunday < to ? days(lastSunday.AddDays(1), to) : [];
+        return [.. head.Concat(whole.SelectMany(w => w.AsDays()).Where(d => d.Counters.Count > 0)).Concat(tail).OrderBy(d => d.Day)];
+    }
+
     /// <summary>Moves <paramref name="key"/> on <paramref name="day"/> (a date of this week) by <paramref name="moved"/>.</summary>
     public void Move(DateOnly day, string key, long moved)
     {

@@ -84,16 +84,8 @@ public sealed class LiteDbInsightStore : IInsightStore
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<InsightDay> RolledUp(DateOnly from, DateOnly to)
-    {
-        var firstMonday = InsightWeek.MondayOf(from) == from ? from : InsightWeek.MondayOf(from).AddDays(7);
-        var lastSunday = InsightWeek.MondayOf(to).AddDays(6) == to ? to : InsightWeek.MondayOf(to).AddDays(-1);
-        if (lastSunday < firstMonday) return Days(from, to);
-        var weeks = _weeks.Find(Query.Between("_id", firstMonday.ToDateTime(TimeOnly.MinValue), lastSunday.ToDateTime(TimeOnly.MinValue)));
-        IEnumerable<InsightDay> head = from < firstMonday ? Days(from, firstMonday.AddDays(-1)) : [];
-        IEnumerable<InsightDay> tail = lastSunday < to ? Days(lastSunday.AddDays(1), to) : [];
-        return [.. head.Concat(weeks.SelectMany(w => w.AsDays()).Where(d => d.Counters.Count > 0)).Concat(tail).OrderBy(d => d.Day)];
-    }
+    public IReadOnlyList<InsightDay> RolledUp(DateOnly from, DateOnly to) => InsightWeek.RollUp(from, to, Days,
+        (first, last) => _weeks.Find(Query.Between("_id", first.ToDateTime(TimeOnly.MinValue), last.ToDateTime(TimeOnly.MinValue))));
 
     /// <inheritdoc/>
     public IEnumerable<ConversationInsight> Conversations(DateOnly from, DateOnly to)
