@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using SmbBot.Bot.DirectLine;
 using SmbBot.Core.Conversations;
+using SmbBot.Core.DirectLine;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Tickets;
 using SmbBot.IntegrationTests.Infrastructure;
@@ -38,7 +38,7 @@ public class PrivacyTests(ConsoleBotHost host) : IClassFixture<ConsoleBotHost>
         string userId = $"user-{id}", email = $"dana.{id}@example.org";
         var number = await OpenTicketAsync(userId, email);
         await SayAsync($"c-{Guid.NewGuid():N}", userId, "what are your opening hours?");
-        var chats = host.Services.GetRequiredService<DirectLineStore>();
+        var chats = host.Services.GetRequiredService<IDirectLineStore>();
         var (chat, _) = chats.GetOrCreate($"dl-{id}", userId, verified: false, DateTime.UtcNow)!.Value;
         chats.Append(chat.Id, DateTime.UtcNow, seq => new JsonObject { ["type"] = "message", ["text"] = $"my address is {email}" }.ToJsonString(), withinQuota: true);
         var otherNumber = await OpenTicketAsync($"user-other-{id}", $"other.{id}@example.org");

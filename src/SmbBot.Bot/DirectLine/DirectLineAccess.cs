@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using SmbBot.Core.DirectLine;
 
 namespace SmbBot.Bot.DirectLine;
 
@@ -6,7 +7,7 @@ namespace SmbBot.Bot.DirectLine;
 /// Who may use a conversation: the holder of a valid token for it, of the conversation's current token generation
 /// (a refresh replaces every earlier token, so a leaked or superseded one stops working).
 /// </summary>
-public sealed class DirectLineAccess(DirectLineTokens tokens, DirectLineStore store)
+public sealed class DirectLineAccess(DirectLineTokens tokens, IDirectLineStore store)
 {
     /// <summary>
     /// The claims of <paramref name="token"/> and the conversation they name (null when it does not exist yet), or the

@@ -7,6 +7,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using SmbBot.Core;
+using SmbBot.Core.DirectLine;
 
 namespace SmbBot.Bot.DirectLine;
 
@@ -15,7 +16,7 @@ namespace SmbBot.Bot.DirectLine;
 /// stored, echoed, and handed to the bot through the real Bot Framework adapter; the bot's replies come back through
 /// this channel's connector endpoint (its <c>serviceUrl</c>), as they would from Azure's Direct Line service.
 /// </summary>
-public sealed partial class DirectLineChannel(DirectLineStore store, SmbBotAdapter adapter, IBot bot,
+public sealed partial class DirectLineChannel(IDirectLineStore store, SmbBotAdapter adapter, IBot bot,
     DirectLineSecret secret, ConnectorAddress connector, TimeProvider clock, ILogger<DirectLineChannel> logger)
 {
     /// <summary>TurnState key holding the customer id the business's backend vouched for (a token issued with the secret).</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
+using SmbBot.Core.DirectLine;
 using static SmbBot.Bot.DirectLine.DirectLineHttp;
 
 namespace SmbBot.Bot.DirectLine;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
+using SmbBot.Core.DirectLine;
 using static SmbBot.Bot.DirectLine.DirectLineHttp;
 
 namespace SmbBot.Bot.DirectLine;
@@ -50,7 +51,7 @@ internal static class DirectLineConversationEndpoints
         await Reply(http, 200, tokens, root, conversation);
     }
 
-    public static async Task GetActivities(HttpContext http, string conversationId, DirectLineAccess access, DirectLineStore store, DirectLineOptions options,
+    public static async Task GetActivities(HttpContext http, string conversationId, DirectLineAccess access, IDirectLineStore store, DirectLineOptions options,
         DirectLinePresence presence)
     {
         var (claims, conversation) = await access.CheckAsync(http, Bearer(http), conversationId);

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using SmbBot.Core.DirectLine;
 
 namespace SmbBot.Bot.DirectLine;
 

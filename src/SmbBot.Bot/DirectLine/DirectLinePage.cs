@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using SmbBot.Core.DirectLine;
 
 namespace SmbBot.Bot.DirectLine;
 
@@ -11,7 +12,7 @@ namespace SmbBot.Bot.DirectLine;
 public sealed class DirectLinePage(IReadOnlyList<DirectLineActivity> activities, int watermark)
 {
     /// <summary>Reads the page after <paramref name="watermark"/>.</summary>
-    public static DirectLinePage Read(DirectLineStore store, DirectLineOptions options, string conversationId, int watermark) =>
+    public static DirectLinePage Read(IDirectLineStore store, DirectLineOptions options, string conversationId, int watermark) =>
         new(store.After(conversationId, watermark, options.MaxPageKilobytes * 1024L), watermark);
 
     public IReadOnlyList<DirectLineActivity> Activities => activities;

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using SmbBot.Core.DirectLine;
 using SmbBot.Core.Privacy;
 
 namespace SmbBot.Bot.DirectLine;
 
 /// <summary>The website chat's stored conversations: every message the customer and the bot exchanged there.</summary>
-public sealed class DirectLinePersonalData(DirectLineStore store) : IPersonalDataHolder
+public sealed class DirectLinePersonalData(IDirectLineStore store) : IPersonalDataHolder
 {
     public string Name => "websiteChats";
     public int Order => 3;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmbBot.Bot.Hosting;
 using SmbBot.Core;
+using SmbBot.Core.DirectLine;
 
 namespace SmbBot.Bot.DirectLine;
 
@@ -19,7 +20,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSettings<DirectLineOptions>(configuration, DirectLineOptions.SectionName);
         services.AddSingleton(sp => new DirectLineSecret(sp.GetRequiredService<DirectLineOptions>().Secret, dataFolder(sp)));
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<IDirectLineStore, LiteDbDirectLineStore>();
         services.AddSingleton<SmbBot.Core.Privacy.IPersonalDataHolder, DirectLinePersonalData>();
         services.AddSingleton<DirectLineAccess>();
         services.AddSingleton<StreamUrls>();
@@ -41,7 +42,7 @@ public static class DirectLineServiceCollectionExtensions
 }
 
 /// <summary>Deletes Direct Line conversations that have been idle longer than <see cref="DirectLineOptions.IdleHours"/>, hourly.</summary>
-public sealed class DirectLineJanitor(DirectLineStore store, DirectLineOptions options, TimeProvider clock, ILogger<DirectLineJanitor> log) : BackgroundService
+public sealed class DirectLineJanitor(IDirectLineStore store, DirectLineOptions options, TimeProvider clock, ILogger<DirectLineJanitor> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         PeriodicWork.RunAsync(nameof(DirectLineJanitor), TimeSpan.FromHours(1), clock,

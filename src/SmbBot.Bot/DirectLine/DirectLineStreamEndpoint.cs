@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
+using SmbBot.Core.DirectLine;
 using static SmbBot.Bot.DirectLine.DirectLineHttp;
 
 namespace SmbBot.Bot.DirectLine;
@@ -11,7 +12,7 @@ namespace SmbBot.Bot.DirectLine;
 /// </summary>
 internal static class DirectLineStreamEndpoint
 {
-    public static async Task Stream(HttpContext http, string conversationId, DirectLineAccess access, DirectLineStore store,
+    public static async Task Stream(HttpContext http, string conversationId, DirectLineAccess access, IDirectLineStore store,
         DirectLineOptions options, IHostApplicationLifetime lifetime, DirectLinePresence presence)
     {
         // Browsers cannot set headers on a socket: the token comes in the query string.

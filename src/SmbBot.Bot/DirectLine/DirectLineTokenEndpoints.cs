@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
+using SmbBot.Core.DirectLine;
 using static SmbBot.Bot.DirectLine.DirectLineHttp;
 
 namespace SmbBot.Bot.DirectLine;
@@ -47,7 +48,7 @@ internal static class DirectLineTokenEndpoints
     }
 
     /// <summary>A token of the conversation's next generation; every earlier token of it stops working.</summary>
-    public static async Task Refresh(HttpContext http, DirectLineTokens tokens, DirectLineAccess access, DirectLineStore store)
+    public static async Task Refresh(HttpContext http, DirectLineTokens tokens, DirectLineAccess access, IDirectLineStore store)
     {
         var (claims, conversation) = await access.CheckAsync(http, Bearer(http));
         if (claims is null) return;

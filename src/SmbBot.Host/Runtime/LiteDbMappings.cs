@@ -1,5 +1,6 @@
 using LiteDB;
 using SmbBot.Bot.DirectLine;
+using SmbBot.Core.DirectLine;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
 using SmbBot.Core.Tickets;
@@ -54,7 +55,7 @@ public static class LiteDbMappings
 
     /// <summary>Classes of the SmbBot assemblies that LiteDB stores as documents.</summary>
     public static IEnumerable<Type> StoredTypes() =>
-        new[] { typeof(Ticket), typeof(DirectLineConversation), typeof(StaffAccount), typeof(LiteDbMappings), typeof(LiteDbFaqCollection) }
+        new[] { typeof(Ticket), typeof(LiteDbDirectLineStore), typeof(StaffAccount), typeof(LiteDbMappings), typeof(LiteDbFaqCollection) }
             .Select(t => t.Assembly).Distinct()
             .SelectMany(a => a.GetTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && t.GetConstructor(Type.EmptyTypes) is not null)

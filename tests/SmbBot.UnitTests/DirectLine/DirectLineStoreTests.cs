@@ -1,5 +1,6 @@
 using LiteDB;
 using SmbBot.Bot.DirectLine;
+using SmbBot.Core.DirectLine;
 
 namespace SmbBot.UnitTests.DirectLine;
 
@@ -13,13 +14,13 @@ public class DirectLineStoreTests : IDisposable
 
     public DirectLineStoreTests() => _db = new LiteDatabase(Path.Combine(_folder.Path, "dl.db")) { UtcDate = true };
 
-    private DirectLineStore Store(int conversationMb = 100, int totalMb = 1000, int maxHistory = 1000) =>
+    private LiteDbDirectLineStore Store(int conversationMb = 100, int totalMb = 1000, int maxHistory = 1000) =>
         new(_db, new DirectLineOptions { ConversationQuotaMegabytes = conversationMb, StorageQuotaMegabytes = totalMb, MaxHistory = maxHistory });
 
     /// <summary>An activity of exactly <paramref name="bytes"/> UTF-8 bytes.</summary>
     private static string Activity(int seq, int bytes) => $"{{\"id\":\"{seq}\",\"pad\":\"{new string('x', bytes - 18 - seq.ToString().Length)}\"}}";
 
-    private Appended Add(DirectLineStore store, string conversation, int bytes, bool withinQuota = true) =>
+    private Appended Add(LiteDbDirectLineStore store, string conversation, int bytes, bool withinQuota = true) =>
         store.Append(conversation, _now, seq => Activity(seq, bytes), withinQuota);
 
     [Fact]

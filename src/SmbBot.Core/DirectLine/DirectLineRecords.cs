@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace SmbBot.Bot.DirectLine;
+namespace SmbBot.Core.DirectLine;
 
 /// <summary>A Direct Line conversation: whose it is and how far its activity sequence has come.</summary>
 public sealed class DirectLineConversation
@@ -33,9 +33,9 @@ public enum AppendOutcome
 {
     Stored,
     NoConversation,
-    /// <summary>The conversation holds <see cref="DirectLineOptions.ConversationQuotaMegabytes"/> already.</summary>
+    /// <summary>The conversation holds the conversation quota (<c>DirectLine:ConversationQuotaMegabytes</c>) already.</summary>
     ConversationFull,
-    /// <summary>The channel holds <see cref="DirectLineOptions.StorageQuotaMegabytes"/> already.</summary>
+    /// <summary>The channel holds the channel quota (<c>DirectLine:StorageQuotaMegabytes</c>) already.</summary>
     StoreFull,
 }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using LiteDB;
+using SmbBot.Core.DirectLine;
 
 namespace SmbBot.Bot.DirectLine;
 
@@ -8,17 +9,17 @@ namespace SmbBot.Bot.DirectLine;
 /// so a page reload, or a restart of the host, resumes the chat. History is bounded per conversation, stored bytes
 /// per conversation and in all.
 /// </summary>
-public sealed class DirectLineStore
+public sealed class LiteDbDirectLineStore : IDirectLineStore
 {
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<DirectLineConversation> _conversations;
     private readonly ILiteCollection<DirectLineActivity> _activities;
     private readonly Lock _write = new();
-    private readonly Dictionary<string, Waiters> _waiting = new();
+    private readonly AppendSignal _signal = new();
     private readonly DirectLineOptions _options;
     private long _storedBytes;
 
-    public DirectLineStore(ILiteDatabase database, DirectLineOptions options)
+    public LiteDbDirectLineStore(ILiteDatabase database, DirectLineOptions options)
     {
         _database = database;
         _conversations = database.GetCollection<DirectLineConversation>("dl_conversations");
@@ -35,12 +36,10 @@ public sealed class DirectLineStore
 
     private long TotalQuota => _options.StorageQuotaMegabytes * 1024L * 1024;
 
+    /// <inheritdoc/>
     public DirectLineConversation? Get(string conversationId) => _conversations.FindById(conversationId);
 
-    /// <summary>
-    /// Creates the conversation unless it exists; returns it and whether it is new. Null when it does not exist and
-    /// the channel's storage quota is used up.
-    /// </summary>
+    /// <inheritdoc/>
     public (DirectLineConversation Conversation, bool Created)? GetOrCreate(string id, string userId, bool verified, DateTime now)
     {
         lock (_write)
@@ -53,10 +52,7 @@ public sealed class DirectLineStore
         }
     }
 
-    /// <summary>
-    /// Replaces the token generation <paramref name="presented"/> with the next one and returns it; null when the
-    /// conversation does not exist or the presented generation has already been replaced.
-    /// </summary>
+    /// <inheritdoc/>
     public int? RenewTokenGeneration(string conversationId, int presented)
     {
         lock (_write)
@@ -68,11 +64,7 @@ public sealed class DirectLineStore
         }
     }
 
-    /// <summary>
-    /// Stores an activity: <paramref name="build"/> gets its sequence number and returns the final JSON. Wakes anyone
-    /// waiting on the conversation. With <paramref name="withinQuota"/>, refuses (storing nothing) an activity that
-    /// would take the conversation or the channel over its storage quota.
-    /// </summary>
+    /// <inheritdoc/>
     public Appended Append(string conversationId, DateTime now, Func<int, string> build, bool withinQuota)
     {
         Appended added;
@@ -107,17 +99,12 @@ public sealed class DirectLineStore
             Interlocked.Add(ref _storedBytes, bytes - droppedBytes);
             added = new(AppendOutcome.Stored, seq, json);
         }
-        Waiters? woken;
-        lock (_waiting) _waiting.Remove(conversationId, out woken);
-        woken?.Changed.TrySetResult();
+        _signal.Wake(conversationId);
         return added;
     }
 
-    /// <summary>
-    /// Activities after <paramref name="watermark"/>, oldest first: at most <paramref name="maxCount"/>, and no more
-    /// than <paramref name="maxBytes"/> of them unless the first alone is larger. Read one at a time, so a poll never
-    /// holds more than one page.
-    /// </summary>
+    /// <inheritdoc/>
+    /// <remarks>Read one at a time, so a poll never holds more than one page.</remarks>
     public IReadOnlyList<DirectLineActivity> After(string conversationId, int watermark, long maxBytes, int maxCount = 500)
     {
         var page = new List<DirectLineActivity>();
@@ -137,45 +124,14 @@ public sealed class DirectLineStore
     private static BsonExpression Range(string conversationId, int fromSeq) =>
         BsonExpression.Create("$._id BETWEEN @0 AND @1", Key(conversationId, fromSeq), Key(conversationId, int.MaxValue));
 
-    /// <summary>
-    /// Completes when something is appended to the conversation (or at once if it already has been). The conversation
-    /// is listed as waited on only while someone waits, so a closed stream leaves nothing behind.
-    /// </summary>
-    public async Task ChangedAsync(string conversationId, int seenSeq, CancellationToken cancellationToken)
-    {
-        Waiters waiters;
-        lock (_waiting)
-        {
-            if (!_waiting.TryGetValue(conversationId, out waiters!)) _waiting[conversationId] = waiters = new Waiters();
-            waiters.Count++;
-        }
-        try
-        {
-            if (Get(conversationId) is { } c && c.LastSeq > seenSeq) return;
-            await waiters.Changed.Task.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            lock (_waiting)
-            {
-                if (--waiters.Count == 0 && _waiting.TryGetValue(conversationId, out var listed) && listed == waiters) _waiting.Remove(conversationId);
-            }
-        }
-    }
+    /// <inheritdoc/>
+    public Task ChangedAsync(string conversationId, int seenSeq, CancellationToken cancellationToken) =>
+        _signal.WaitAsync(conversationId, () => Get(conversationId) is { } c && c.LastSeq > seenSeq, atMost: null, cancellationToken);
 
     /// <summary>How many conversations are waited on now.</summary>
-    public int WaitedOn
-    {
-        get { lock (_waiting) return _waiting.Count; }
-    }
+    public int WaitedOn => _signal.WaitedOn;
 
-    private sealed class Waiters
-    {
-        public readonly TaskCompletionSource Changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public int Count;
-    }
-
-    /// <summary>Deletes conversations idle since before <paramref name="cutoff"/>, with their activities.</summary>
+    /// <inheritdoc/>
     public int ExpireIdle(DateTime cutoff)
     {
         var idle = _conversations.Find(c => c.LastActiveAt < cutoff).Select(c => c.Id).ToArray();
@@ -192,11 +148,12 @@ public sealed class DirectLineStore
         return idle.Length;
     }
 
-    /// <summary>Conversations of these users or with these ids (a full scan of conversations: admin use only).</summary>
+    /// <inheritdoc/>
+    /// <remarks>A full scan of conversations: admin use only.</remarks>
     public IReadOnlyList<DirectLineConversation> Of(IReadOnlySet<string> userIds, IReadOnlySet<string> conversationIds) =>
         _conversations.FindAll().Where(c => userIds.Contains(c.UserId) || conversationIds.Contains(c.Id)).ToArray();
 
-    /// <summary>Deletes these conversations with their activities; returns how many there were.</summary>
+    /// <inheritdoc/>
     public int Delete(IEnumerable<string> conversationIds)
     {
         var deleted = 0;

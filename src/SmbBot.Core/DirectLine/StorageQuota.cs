@@ -1,4 +1,4 @@
-namespace SmbBot.Bot.DirectLine;
+namespace SmbBot.Core.DirectLine;
 
 /// <summary>Whether one more activity fits the conversation's and the channel's storage quotas.</summary>
 public static class StorageQuota
