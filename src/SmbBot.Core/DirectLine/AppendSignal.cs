@@ -23,11 +23,11 @@ public sealed class AppendSignal
     }
 
     /// <summary>
-    /// Completes when <paramref name="conversationId"/> is woken, or at once when <paramref name="changed"/> (asked
-    /// after the wait is listed, so a wake in between is not missed) says it already has news; or after
-    /// <paramref name="atMost"/>, when given.
+    /// Completes with true when <paramref name="conversationId"/> is woken, or at once when <paramref name="changed"/>
+    /// (asked after the wait is listed, so a wake in between is not missed) says it already has news; with false after
+    /// <paramref name="atMost"/>, when given, without either.
     /// </summary>
-    public async Task WaitAsync(string conversationId, Func<bool> changed, TimeSpan? atMost, CancellationToken cancellationToken)
+    public async Task<bool> WaitAsync(string conversationId, Func<bool> changed, TimeSpan? atMost, CancellationToken cancellationToken)
     {
         Waiters waiters;
         lock (_waiting)
@@ -37,12 +37,13 @@ public sealed class AppendSignal
         }
         try
         {
-            if (changed()) return;
+            if (changed()) return true;
             await waiters.Changed.Task.WaitAsync(atMost ?? Timeout.InfiniteTimeSpan, cancellationToken);
+            return true;
         }
         catch (TimeoutException)
         {
-            // The bound passed: the caller looks again.
+            return false;
         }
         finally
         {

@@ -1,0 +1,194 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using SmbBot.Core.DirectLine;
+using SmbBot.PostgreSql.Tickets;
+
+namespace SmbBot.PostgreSql.DirectLine;
+
+/// <summary>
+/// The Direct Line channel in PostgreSQL (tables <c>dl_conversations</c>, <c>dl_activities</c>). An append locks the
+/// conversation's row (<c>FOR UPDATE</c>) and writes the activity with the conversation's new last number in the same
+/// transaction, so hosts appending to one conversation at once number its activities 1, 2, 3 … with no gap and no
+/// repeat. A wait for the next activity is woken at once by an append of this process and looks at the database again
+/// every <c>crossHostPoll</c> (default one second) for another host's.
+/// </summary>
+public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectLineLimits limits, TimeSpan? crossHostPoll = null) : IDirectLineStore
+{
+    private const string Columns = "id, user_id, verified, created_at, last_active_at, last_seq, stored_bytes, token_generation";
+    private readonly AppendSignal _signal = new();
+    private readonly TimeSpan _poll = crossHostPoll ?? TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc/>
+    public DirectLineConversation? Get(string conversationId)
+    {
+        using var read = database.CreateCommand($"SELECT {Columns} FROM dl_conversations WHERE id = $1");
+        read.Parameters.Add(new() { Value = conversationId });
+        return ReadAll(read) is [var found] ? found : null;
+    }
+
+    /// <inheritdoc/>
+    public (DirectLineConversation Conversation, bool Created)? GetOrCreate(string id, string userId, bool verified, DateTime now)
+    {
+        while (true)
+        {
+            if (Get(id) is { } existing) return (existing, false);
+            if (StoredBytes() >= limits.StorageQuotaBytes) return null;
+            using var insert = database.CreateCommand($"""
+                INSERT INTO dl_conversations (id, user_id, verified, created_at, last_active_at) VALUES ($1, $2, $3, $4, $4)
+                ON CONFLICT (id) DO NOTHING RETURNING {Columns}
+                """);
+            insert.Parameters.Add(new() { Value = id });
+            insert.Parameters.Add(new() { Value = userId });
+            insert.Parameters.Add(new() { Value = verified });
+            insert.Parameters.Add(new() { Value = TicketRow.Utc(now), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            if (ReadAll(insert) is [var created]) return (created, true);
+            // Another host created it between the read and the insert: read it again.
+        }
+    }
+
+    /// <inheritdoc/>
+    public int? RenewTokenGeneration(string conversationId, int presented)
+    {
+        using var renew = database.CreateCommand("""
+            UPDATE dl_conversations SET token_generation = token_generation + 1
+            WHERE id = $1 AND token_generation <= $2 RETURNING token_generation
+            """);
+        renew.Parameters.Add(new() { Value = conversationId });
+        renew.Parameters.Add(new() { Value = presented });
+        return renew.ExecuteScalar() is int generation ? generation : null;
+    }
+
+    /// <inheritdoc/>
+    public Appended Append(string conversationId, DateTime now, Func<int, string> build, bool withinQuota)
+    {
+        int seq;
+        string json;
+        using (var connection = database.OpenConnection())
+        using (var transaction = connection.BeginTransaction())
+        {
+            // The channel's total is only needed to refuse a customer's post; a bot's reply does not pay for the sum.
+            var total = withinQuota ? "(SELECT coalesce(sum(stored_bytes), 0)::bigint FROM dl_conversations)" : "0::bigint";
+            using var read = new NpgsqlCommand($"SELECT last_seq, stored_bytes, {total} FROM dl_conversations WHERE id = $1 FOR UPDATE", connection)
+            {
+                Parameters = { new() { Value = conversationId } },
+            };
+            long conversationBytes, totalBytes;
+            using (var reader = read.ExecuteReader())
+            {
+                if (!reader.Read()) return new(AppendOutcome.NoConversation);
+                (seq, conversationBytes, totalBytes) = (reader.GetInt32(0) + 1, reader.GetInt64(1), reader.GetInt64(2));
+            }
+            json = build(seq);
+            var bytes = Encoding.UTF8.GetByteCount(json);
+            var check = StorageQuota.Check(conversationBytes, totalBytes, bytes, limits.ConversationQuotaBytes, limits.StorageQuotaBytes);
+            if (withinQuota && check != AppendOutcome.Stored) return new(check);
+            using var write = new NpgsqlBatch(connection);
+            write.BatchCommands.Add(new("INSERT INTO dl_activities (conversation_id, seq, bytes, json) VALUES ($1, $2, $3, $4)")
+            {
+                Parameters = { new() { Value = conversationId }, new() { Value = seq }, new() { Value = bytes }, new() { Value = json, NpgsqlDbType = NpgsqlDbType.Text } },
+            });
+            // The history limit drops the activity that falls out of it, and gives its bytes back.
+            write.BatchCommands.Add(new("""
+                WITH dropped AS (DELETE FROM dl_activities WHERE conversation_id = $1 AND seq = $2 RETURNING bytes)
+                UPDATE dl_conversations SET last_seq = $3, last_active_at = $4,
+                    stored_bytes = greatest(0, stored_bytes + $5 - coalesce((SELECT sum(bytes) FROM dropped), 0))
+                WHERE id = $1
+                """)
+            {
+                Parameters =
+                {
+                    new() { Value = conversationId }, new() { Value = seq - limits.MaxHistory }, new() { Value = seq },
+                    new() { Value = TicketRow.Utc(now), NpgsqlDbType = NpgsqlDbType.TimestampTz }, new() { Value = (long)bytes },
+                },
+            });
+            write.ExecuteNonQuery();
+            transaction.Commit();
+        }
+        _signal.Wake(conversationId);
+        return new(AppendOutcome.Stored, seq, json);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The byte bound is applied in the database, so only the page's JSON crosses the network.</remarks>
+    public IReadOnlyList<DirectLineActivity> After(string conversationId, int watermark, long maxBytes, int maxCount = 500)
+    {
+        using var read = database.CreateCommand("""
+            SELECT seq, json FROM (
+                SELECT seq, json, bytes, sum(bytes) OVER (ORDER BY seq) AS upto
+                FROM (SELECT seq, json, bytes FROM dl_activities WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) page
+            ) counted
+            WHERE upto <= $4 OR upto = bytes
+            ORDER BY seq
+            """);
+        read.Parameters.Add(new() { Value = conversationId });
+        read.Parameters.Add(new() { Value = watermark });
+        read.Parameters.Add(new() { Value = Math.Max(0, maxCount) });
+        read.Parameters.Add(new() { Value = maxBytes });
+        var page = new List<DirectLineActivity>();
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
+        {
+            var seq = reader.GetInt32(0);
+            page.Add(new DirectLineActivity { Key = $"{conversationId}|{seq:D10}", ConversationId = conversationId, Seq = seq, Json = reader.GetString(1) });
+        }
+        return page;
+    }
+
+    /// <inheritdoc/>
+    public async Task ChangedAsync(string conversationId, int seenSeq, CancellationToken cancellationToken)
+    {
+        while (!await _signal.WaitAsync(conversationId, () => Get(conversationId) is { } c && c.LastSeq > seenSeq, _poll, cancellationToken))
+        {
+            // Nothing from this host within the bound: the next round reads the database for another host's append.
+        }
+    }
+
+    /// <inheritdoc/>
+    public int ExpireIdle(DateTime cutoff)
+    {
+        using var delete = database.CreateCommand("DELETE FROM dl_conversations WHERE last_active_at < $1");
+        delete.Parameters.Add(new() { Value = TicketRow.Utc(cutoff), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return delete.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DirectLineConversation> Of(IReadOnlySet<string> userIds, IReadOnlySet<string> conversationIds)
+    {
+        using var read = database.CreateCommand($"SELECT {Columns} FROM dl_conversations WHERE user_id = ANY($1) OR id = ANY($2) ORDER BY id");
+        read.Parameters.Add(new() { Value = userIds.ToArray() });
+        read.Parameters.Add(new() { Value = conversationIds.ToArray() });
+        return ReadAll(read);
+    }
+
+    /// <inheritdoc/>
+    public int Delete(IEnumerable<string> conversationIds)
+    {
+        using var delete = database.CreateCommand("DELETE FROM dl_conversations WHERE id = ANY($1)");
+        delete.Parameters.Add(new() { Value = conversationIds.Distinct().ToArray() });
+        return delete.ExecuteNonQuery();
+    }
+
+    /// <summary>UTF-8 bytes of all stored activities.</summary>
+    public long StoredBytes()
+    {
+        using var sum = database.CreateCommand("SELECT coalesce(sum(stored_bytes), 0)::bigint FROM dl_conversations");
+        return (long)sum.ExecuteScalar()!;
+    }
+
+    private static DirectLineConversation[] ReadAll(NpgsqlCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var found = new List<DirectLineConversation>();
+        while (reader.Read())
+        {
+            found.Add(new DirectLineConversation
+            {
+                Id = reader.GetString(0), UserId = reader.GetString(1), Verified = reader.GetBoolean(2),
+                CreatedAt = reader.GetDateTime(3), LastActiveAt = reader.GetDateTime(4), LastSeq = reader.GetInt32(5),
+                StoredBytes = reader.GetInt64(6), TokenGeneration = reader.GetInt32(7),
+            });
+        }
+        return [.. found];
+    }
+}
