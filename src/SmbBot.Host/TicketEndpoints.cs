@@ -30,7 +30,7 @@ public static class TicketEndpoints
         var group = app.MapGroup("/api/tickets").AddEndpointFilter(async (context, next) =>
         {
             var user = context.HttpContext.User;
-            if (user.IsInRole(StaffConsole.StaffRoles.Agent) || user.IsInRole(StaffConsole.StaffRoles.Admin)) return await next(context);
+            if (user.IsInRole(SmbBot.Core.Staff.StaffRoles.Agent) || user.IsInRole(SmbBot.Core.Staff.StaffRoles.Admin)) return await next(context);
             if (options.Enabled && IsLocal(context.HttpContext.Connection)) return await next(context);
             return TypedResults.Problem("sign in to the staff console first", statusCode: user.Identity?.IsAuthenticated == true ? 403 : 401);
         });

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmbBot.Core.Business;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Privacy;
+using SmbBot.Core.Staff;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.StaffConsole;
 using SmbBot.IntegrationTests.Infrastructure;

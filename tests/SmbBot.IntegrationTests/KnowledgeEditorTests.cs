@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using SmbBot.Core.Staff;
 using SmbBot.Host.KnowledgeEditor;
 using SmbBot.Host.StaffConsole;
 using SmbBot.IntegrationTests.Infrastructure;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using SmbBot.Core.Staff;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.Pages.Console;
 using SmbBot.Host.StaffConsole;

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using LiteDB;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SmbBot.Core.Staff;
 using SmbBot.Host.StaffConsole;
 
 namespace SmbBot.IntegrationTests;
@@ -68,7 +69,7 @@ public sealed class StaffSignInTests : IDisposable
     public void Unknown_disabled_and_wrong_password_each_cost_one_password_check()
     {
         var hasher = new CountingHasher();
-        var store = new StaffStore(_db, _clock, hasher);
+        var store = new StaffStore(new LiteDbStaffAccountStore(_db), _clock, hasher);
         var kim = store.Add("kim@example.com", "Kim", StaffRoles.Agent, "kim-password-123").Account!;
         store.Add("lee@example.com", "Lee", StaffRoles.Agent, "lee-password-123");
         store.Add("sam@example.com", "Sam", StaffRoles.Admin, "sam-password-123");
@@ -92,7 +93,7 @@ public sealed class StaffSignInTests : IDisposable
         // would never meet.
         using var meeting = new Barrier(2);
         var met = 0;
-        var store = new StaffStore(_db, _clock, new CountingHasher(() => { if (meeting.SignalAndWait(TimeSpan.FromSeconds(10))) Interlocked.Increment(ref met); }));
+        var store = new StaffStore(new LiteDbStaffAccountStore(_db), _clock, new CountingHasher(() => { if (meeting.SignalAndWait(TimeSpan.FromSeconds(10))) Interlocked.Increment(ref met); }));
         store.Add("lee@example.com", "Lee", StaffRoles.Agent, "lee-password-123");
 
         Thread[] checks =

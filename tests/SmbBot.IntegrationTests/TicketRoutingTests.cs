@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Routing;
+using SmbBot.Core.Staff;
 using SmbBot.Core.Teams;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.StaffConsole;

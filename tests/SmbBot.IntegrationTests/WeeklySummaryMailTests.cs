@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using SmbBot.Core.Outbox;
+using SmbBot.Core.Staff;
 using SmbBot.Host.Insight;
 using SmbBot.Host.StaffConsole;
 using SmbBot.IntegrationTests.Infrastructure;

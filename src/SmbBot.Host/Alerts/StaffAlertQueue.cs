@@ -2,6 +2,7 @@ using LiteDB;
 using SmbBot.Core.Alerts;
 using SmbBot.Core.Mail;
 using SmbBot.Core.Outbox;
+using SmbBot.Core.Staff;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.StaffConsole;
 

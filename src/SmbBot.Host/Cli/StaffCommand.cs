@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
+using SmbBot.Core.Staff;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Runtime;
 using SmbBot.Host.StaffConsole;
@@ -26,7 +27,7 @@ public static class StaffCommand
         var paths = SmbBotPaths.From(configuration);
         using var folderLock = DataFolderLock.Acquire(paths.Data);
         using var db = DataStore.Open(paths);
-        var staff = new StaffStore(db, TimeProvider.System, new PasswordHasher<StaffAccount>());
+        var staff = new StaffStore(new LiteDbStaffAccountStore(db), TimeProvider.System, new PasswordHasher<StaffAccount>());
         var (account, problem) = staff.Add(email, name, role, password);
         if (account is null)
         {

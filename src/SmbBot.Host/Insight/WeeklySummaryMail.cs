@@ -1,8 +1,9 @@
 using SmbBot.Core.Alerts;
-using SmbBot.Core.Insight;
 using SmbBot.Core.Business;
+using SmbBot.Core.Insight;
 using SmbBot.Core.Mail;
 using SmbBot.Core.Outbox;
+using SmbBot.Core.Staff;
 using SmbBot.Host.StaffConsole;
 
 namespace SmbBot.Host.Insight;

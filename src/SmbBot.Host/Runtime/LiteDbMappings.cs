@@ -1,8 +1,9 @@
 using LiteDB;
 using SmbBot.Bot.DirectLine;
-using SmbBot.Core.DirectLine;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Crm;
+using SmbBot.Core.DirectLine;
+using SmbBot.Core.Staff;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.StaffConsole;
 using SmbBot.Knowledge.VectorStore;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmbBot.Core.Staff;
 
 namespace SmbBot.Host.StaffConsole;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using SmbBot.Core;
+using SmbBot.Core.Staff;
 using SmbBot.Core.Tickets;
 // Not the cookie handler's ITicketStore (Microsoft.AspNetCore.Authentication.Cookies).
 using ITicketStore = SmbBot.Core.Tickets.ITicketStore;
@@ -20,6 +21,7 @@ public static class StaffConsoleServiceCollectionExtensions
     {
         services.AddSettings<StaffOptions>(configuration, StaffOptions.SectionName);
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
+        services.AddSingleton<IStaffAccountStore, LiteDbStaffAccountStore>();
         services.AddSingleton<StaffStore>();
         services.AddSingleton<SmbBot.Core.Teams.IStaffRoster>(sp => sp.GetRequiredService<StaffStore>());
         services.AddSingleton<SignInThrottle>();

@@ -1,3 +1,5 @@
+using SmbBot.Core.Staff;
+
 namespace SmbBot.Host.StaffConsole;
 
 /// <summary>How a sign-in went: the account; or, with neither, the e-mail or password was wrong (or the account is disabled).</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmbBot.Core.Alerts;
 using SmbBot.Core.Mail;
+using SmbBot.Core.Staff;
 using SmbBot.Host.StaffConsole;
 
 namespace SmbBot.Host.Pages.Console;

@@ -42,7 +42,7 @@ public sealed class QueueModel(ITicketStore store, EscalationOptions escalation,
         };
         var assignedTo = Assignee switch { "me" => User.FindFirstValue(ClaimTypes.NameIdentifier), "none" => "", _ => null };
         var filters = new TicketQuery(statuses, Priority is null ? null : p, Category, assignedTo, Take: 100);
-        (Tabs, var query) = QueueTabs.For(view, filters, User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.IsInRole(SmbBot.Host.StaffConsole.StaffRoles.Admin), teams, store);
+        (Tabs, var query) = QueueTabs.For(view, filters, User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.IsInRole(SmbBot.Core.Staff.StaffRoles.Admin), teams, store);
         (Tickets, Total) = store.Queue(query);
     }
 

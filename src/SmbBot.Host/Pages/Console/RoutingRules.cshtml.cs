@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmbBot.Core.Staff;
 using SmbBot.Core.Teams;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.StaffConsole;

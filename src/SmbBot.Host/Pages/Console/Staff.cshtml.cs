@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmbBot.Core.Staff;
 using SmbBot.Host.StaffConsole;
 
 namespace SmbBot.Host.Pages.Console;

@@ -20,7 +20,7 @@ public sealed class TicketModel(ITicketStore store, TicketDesk desk, StaffChat c
     public bool ConfirmResolve { get; private set; }
     public string StaffId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private string StaffName => User.Identity!.Name!;
-    public bool IsAdmin => User.IsInRole(SmbBot.Host.StaffConsole.StaffRoles.Admin);
+    public bool IsAdmin => User.IsInRole(SmbBot.Core.Staff.StaffRoles.Admin);
     /// <summary>Teams and enabled staff an admin can move the ticket to.</summary>
     public IReadOnlyList<Team> Teams { get; private set; } = [];
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];

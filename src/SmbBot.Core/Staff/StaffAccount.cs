@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace SmbBot.Host.StaffConsole;
+namespace SmbBot.Core.Staff;
 
 /// <summary>A staff member who signs in to the console.</summary>
 public sealed class StaffAccount
