@@ -41,7 +41,7 @@ public static class RoutingBench
         var file = Path.Combine(folder, "bench-routing.db");
         using var db = new LiteDatabase(new ConnectionString { Filename = file, Connection = ConnectionType.Direct }) { UtcDate = true };
         var store = new LiteDbTicketStore(db);
-        var teams = new TeamStore(db);
+        var teams = new LiteDbTeamStore(db);
         var ids = Enumerable.Range(0, 10).Select(i => teams.Save(null, $"T{i}", staff.Keys.Skip(i * 20).Take(20), AutoAssign.RoundRobin).Team!.Id).ToArray();
         var big = teams.Save(null, "All staff", staff.Keys, AutoAssign.LeastOpen).Team!;
         var fill = Stopwatch.StartNew();

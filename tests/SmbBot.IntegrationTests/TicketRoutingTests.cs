@@ -45,7 +45,7 @@ public sealed class RoutingHost : IAsyncLifetime
         var staff = Host.Services.GetRequiredService<StaffStore>();
         var ids = new[] { Cara, Dan, Bill }.Select(e => staff.Add(e, e.Split('@')[0], StaffRoles.Agent, Password).Account!.Id).ToArray();
         staff.SetAlerts(ids[2], new() { NewTicket = true });
-        var teams = Host.Services.GetRequiredService<TeamStore>();
+        var teams = Host.Services.GetRequiredService<ITeamStore>();
         teams.Save(null, "Complaints", [ids[0], ids[1]], AutoAssign.Off);
         teams.Save(null, "Billing", [ids[2]], AutoAssign.RoundRobin);
     }

@@ -6,10 +6,10 @@ namespace SmbBot.Core.Teams;
 /// Puts new tickets where the routing rules say (team, person, priority, tag) and picks the team member who gets one
 /// automatically. Runs after <see cref="TicketRouting"/> has set category, priority and due times.
 /// </summary>
-public sealed class TicketAssigner(RoutingRulesSource rules, TeamStore teams, IStaffRoster roster, ITicketStore tickets, Func<BusinessCalendar> currentCalendar)
+public sealed class TicketAssigner(RoutingRulesSource rules, ITeamStore teams, IStaffRoster roster, ITicketStore tickets, Func<BusinessCalendar> currentCalendar)
 {
     /// <summary>Assignment with a fixed calendar.</summary>
-    public TicketAssigner(RoutingRulesSource rules, TeamStore teams, IStaffRoster roster, ITicketStore tickets, BusinessCalendar calendar)
+    public TicketAssigner(RoutingRulesSource rules, ITeamStore teams, IStaffRoster roster, ITicketStore tickets, BusinessCalendar calendar)
         : this(rules, teams, roster, tickets, () => calendar) { }
 
     private readonly Lock _pick = new();

@@ -12,7 +12,7 @@ namespace SmbBot.Host.Alerts;
 /// Turns a ticket alert into outbox messages: one e-mail per recipient (when e-mail is set up) and one webhook post
 /// (when a webhook is set). Ids are made of the ticket, the kind and the occasion, so raising it again queues nothing.
 /// </summary>
-public sealed partial class StaffAlertQueue(IOutboxStore outbox, StaffStore staff, SmbBot.Core.Teams.TeamStore teams, AlertOptions options, MailOptions mail,
+public sealed partial class StaffAlertQueue(IOutboxStore outbox, StaffStore staff, SmbBot.Core.Teams.ITeamStore teams, AlertOptions options, MailOptions mail,
     TicketRouting routing, TimeProvider clock, ILogger<StaffAlertQueue> logger) : ITicketAlerts
 {
     /// <inheritdoc/>

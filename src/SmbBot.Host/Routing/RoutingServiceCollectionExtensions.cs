@@ -8,7 +8,7 @@ public static class RoutingServiceCollectionExtensions
 {
     public static IServiceCollection AddTicketRouting(this IServiceCollection services)
     {
-        services.AddSingleton<TeamStore>();
+        services.AddSingleton<ITeamStore, LiteDbTeamStore>();
         services.AddSingleton(sp =>
         {
             var paths = sp.GetRequiredService<SmbBotPaths>();
@@ -16,7 +16,7 @@ public static class RoutingServiceCollectionExtensions
             return new RoutingRulesSource(file, Path.Combine(Path.GetFileName(paths.Knowledge), RoutingRulesFile.FileName));
         });
         // The business hours in force now: the settings page changes them while running.
-        services.AddSingleton(sp => new TicketAssigner(sp.GetRequiredService<RoutingRulesSource>(), sp.GetRequiredService<TeamStore>(),
+        services.AddSingleton(sp => new TicketAssigner(sp.GetRequiredService<RoutingRulesSource>(), sp.GetRequiredService<ITeamStore>(),
             sp.GetRequiredService<IStaffRoster>(), sp.GetRequiredService<SmbBot.Core.Tickets.ITicketStore>(), () => sp.GetRequiredService<SmbBot.Core.Tickets.TicketRouting>().Calendar));
         services.AddHostedService<RoutingRulesStartup>();
         return services;
@@ -24,7 +24,7 @@ public static class RoutingServiceCollectionExtensions
 }
 
 /// <summary>Reads the routing rules when the host starts, so that a bad file stops the start with a message naming the rule and field.</summary>
-public sealed partial class RoutingRulesStartup(RoutingRulesSource rules, TeamStore teams, ILogger<RoutingRulesStartup> logger) : IHostedService
+public sealed partial class RoutingRulesStartup(RoutingRulesSource rules, ITeamStore teams, ILogger<RoutingRulesStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

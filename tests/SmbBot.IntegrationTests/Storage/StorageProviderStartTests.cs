@@ -22,8 +22,8 @@ public sealed class StorageProviderStartTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("SmbBot cannot start, a setting is invalid: ", errors);
-        Assert.Contains("Storage:Provider PostgreSql is not complete yet: teams, FAQ vectors", errors);
-        Assert.Contains("(done: tickets, conversation records, outbox (alerts and e-mail), customer e-mail inbox, privacy audit log, insight, Direct Line conversations and activities, staff accounts)", errors);
+        Assert.Contains("Storage:Provider PostgreSql is not complete yet: FAQ vectors", errors);
+        Assert.Contains("(done: tickets, conversation records, outbox (alerts and e-mail), customer e-mail inbox, privacy audit log, insight, Direct Line conversations and activities, staff accounts, teams)", errors);
         Assert.DoesNotContain(Password, output + errors);
         Assert.False(File.Exists(Path.Combine(data, "smbbot.db")), "no LiteDB file is made when the store is PostgreSQL");
     }

@@ -15,7 +15,7 @@ public class RoutedTicketDeskTests : IDisposable
     private readonly TempFolder _folder = new();
     private readonly LiteDatabase _db;
     private readonly ITicketStore _store;
-    private readonly TeamStore _teams;
+    private readonly ITeamStore _teams;
     private readonly Roster _roster = new();
     private readonly FakeClock _clock = new(new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc));
     private readonly TicketDesk _desk;
@@ -35,7 +35,7 @@ public class RoutedTicketDeskTests : IDisposable
     {
         _db = new LiteDatabase(Path.Combine(_folder.Path, "t.db")) { UtcDate = true };
         _store = new LiteDbTicketStore(_db);
-        _teams = new TeamStore(_db);
+        _teams = new LiteDbTeamStore(_db);
         _roster.Add("kim", "Kim", away: true);
         _roster.Add("sam", "Sam");
         _roster.Add("lee", "Lee");

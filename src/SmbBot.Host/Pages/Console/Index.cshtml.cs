@@ -6,7 +6,7 @@ using SmbBot.Core.Tickets;
 
 namespace SmbBot.Host.Pages.Console;
 
-public sealed class QueueModel(ITicketStore store, EscalationOptions escalation, TimeProvider clock, SmbBot.Core.Teams.TeamStore teams) : PageModel
+public sealed class QueueModel(ITicketStore store, EscalationOptions escalation, TimeProvider clock, SmbBot.Core.Teams.ITeamStore teams) : PageModel
 {
     public string Status { get; private set; } = "open-all";
     public string? Priority { get; private set; }

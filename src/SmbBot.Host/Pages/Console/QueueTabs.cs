@@ -14,7 +14,7 @@ public sealed record QueueTabs(string Current, IReadOnlyList<QueueTab> Tabs)
     public const string All = "all";
 
     /// <summary>The view asked for (an agent asking for "all" gets "my teams"), its query, and the counts of every tab.</summary>
-    public static (QueueTabs Tabs, TicketQuery Query) For(string? view, TicketQuery filters, string staffId, bool isAdmin, TeamStore teams, ITicketStore store)
+    public static (QueueTabs Tabs, TicketQuery Query) For(string? view, TicketQuery filters, string staffId, bool isAdmin, ITeamStore teams, ITicketStore store)
     {
         var myTeams = teams.Of(staffId).Select(t => t.Id).ToArray();
         var queries = new List<(string View, string Label, TicketQuery Query)>

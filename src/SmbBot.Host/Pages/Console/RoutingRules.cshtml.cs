@@ -11,7 +11,7 @@ namespace SmbBot.Host.Pages.Console;
 /// Admins edit the routing rules: a list in order (first match wins) with move up/down, edit, delete and add. Every
 /// change is checked, written to <c>knowledge/routing.json</c> atomically and used at once; a bad one writes nothing.
 /// </summary>
-public sealed class RoutingRulesModel(RoutingRulesSource source, TeamStore teams, StaffStore staff, EscalationOptions escalation) : PageModel
+public sealed class RoutingRulesModel(RoutingRulesSource source, ITeamStore teams, StaffStore staff, EscalationOptions escalation) : PageModel
 {
     public IReadOnlyList<RoutingRule> Rules { get; private set; } = [];
     public string Version { get; private set; } = "";

@@ -8,7 +8,7 @@ using SmbBot.Host.StaffConsole;
 namespace SmbBot.Host.Pages.Console;
 
 /// <summary>Admins create teams, put staff in them and choose how each gives out its tickets.</summary>
-public sealed class TeamsModel(TeamStore teams, StaffStore staff, RoutingRulesSource rules, TicketRouting routing, TimeProvider clock) : PageModel
+public sealed class TeamsModel(ITeamStore teams, StaffStore staff, RoutingRulesSource rules, TicketRouting routing, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyList<(AutoAssign Mode, string Text)> Modes =
         [(AutoAssign.Off, "off: members take tickets"), (AutoAssign.RoundRobin, "round-robin"), (AutoAssign.LeastOpen, "fewest open tickets")];

@@ -9,7 +9,7 @@ using SmbBot.Core.Tickets;
 
 namespace SmbBot.Host.Pages.Console;
 
-public sealed class TicketModel(ITicketStore store, TicketDesk desk, StaffChat chat, IOutboxStore outbox, TeamStore teams, IStaffRoster roster, TimeProvider clock) : PageModel
+public sealed class TicketModel(ITicketStore store, TicketDesk desk, StaffChat chat, IOutboxStore outbox, ITeamStore teams, IStaffRoster roster, TimeProvider clock) : PageModel
 {
     public Ticket? Ticket { get; private set; }
     /// <summary>Alerts about this ticket that failed to go out (waiting for a retry, or given up).</summary>

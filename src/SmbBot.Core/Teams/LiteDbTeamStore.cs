@@ -3,29 +3,30 @@ using LiteDB;
 namespace SmbBot.Core.Teams;
 
 /// <summary>The business's teams in LiteDB (collection <c>teams</c>).</summary>
-public sealed class TeamStore
+public sealed class LiteDbTeamStore : ITeamStore
 {
     private readonly ILiteCollection<Team> _teams;
     private readonly Lock _write = new();
 
-    public TeamStore(ILiteDatabase database)
+    public LiteDbTeamStore(ILiteDatabase database)
     {
         _teams = database.GetCollection<Team>("teams");
         _teams.EnsureIndex(t => t.Name);
     }
 
-    /// <summary>Every team, by name.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<Team> All() => _teams.FindAll().OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToArray();
 
+    /// <inheritdoc/>
     public Team? Get(string? id) => string.IsNullOrEmpty(id) ? null : _teams.FindById(id);
 
-    /// <summary>The team with this name (case-insensitive), or null.</summary>
+    /// <inheritdoc/>
     public Team? Named(string name) => All().FirstOrDefault(t => string.Equals(t.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The teams <paramref name="staffId"/> is a member of.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<Team> Of(string staffId) => All().Where(t => t.Members.Contains(staffId)).ToArray();
 
-    /// <summary>Adds (empty id) or changes a team; returns it, or what is wrong.</summary>
+    /// <inheritdoc/>
     public (Team? Team, string? Problem) Save(string? id, string name, IEnumerable<string> members, AutoAssign mode)
     {
         name = name.Trim();
@@ -44,7 +45,7 @@ public sealed class TeamStore
         }
     }
 
-    /// <summary>Records who got the team's last automatic assignment.</summary>
+    /// <inheritdoc/>
     public void SetLastAssigned(string teamId, string staffId)
     {
         lock (_write)
@@ -55,6 +56,7 @@ public sealed class TeamStore
         }
     }
 
+    /// <inheritdoc/>
     public bool Delete(string id)
     {
         lock (_write) return _teams.Delete(id);
