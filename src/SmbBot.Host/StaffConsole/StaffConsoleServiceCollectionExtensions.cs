@@ -24,6 +24,7 @@ public static class StaffConsoleServiceCollectionExtensions
         services.AddSingleton<IStaffAccountStore, LiteDbStaffAccountStore>();
         services.AddSingleton<StaffStore>();
         services.AddSingleton<SmbBot.Core.Teams.IStaffRoster>(sp => sp.GetRequiredService<StaffStore>());
+        services.AddSingleton<ISignInFailureStore, MemorySignInFailureStore>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<StaffSignIn>();
         services.AddSignInRateLimits();
