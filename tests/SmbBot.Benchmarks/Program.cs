@@ -39,6 +39,13 @@ if (args.FirstOrDefault() == "postgres-queue")
     PostgresQueueBench.Run(Option("--tickets", 100_000), Option("--open", 500));
     return;
 }
+// The Direct Line store on PostgreSQL as the channel grows (PostgresDirectLineBench.cs):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- postgres-directline [--conversations 100000]
+if (args.FirstOrDefault() == "postgres-directline")
+{
+    PostgresDirectLineBench.Run(Option("--conversations", 100_000));
+    return;
+}
 // Reading each message's language (LanguageBench.cs):
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- languages [--seconds 5]
 if (args.FirstOrDefault() == "languages")

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,13 +12,18 @@ namespace SmbBot.PostgreSql.DirectLine;
 /// conversation's row (<c>FOR UPDATE</c>) and writes the activity with the conversation's new last number in the same
 /// transaction, so hosts appending to one conversation at once number its activities 1, 2, 3 … with no gap and no
 /// repeat. A wait for the next activity is woken at once by an append of this process and looks at the database again
-/// every <c>crossHostPoll</c> (default one second) for another host's.
+/// every <c>crossHostPoll</c> (default one second) for another host's. The channel's stored bytes, for its quota, are
+/// summed over the conversations at most once a second per host and counted on with this host's appends in between.
 /// </summary>
 public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectLineLimits limits, TimeSpan? crossHostPoll = null) : IDirectLineStore
 {
     private const string Columns = "id, user_id, verified, created_at, last_active_at, last_seq, stored_bytes, token_generation";
     private readonly AppendSignal _signal = new();
+    private static readonly TimeSpan ChannelBytesAge = TimeSpan.FromSeconds(1);
     private readonly TimeSpan _poll = crossHostPoll ?? TimeSpan.FromSeconds(1);
+    private readonly Lock _channel = new();
+    private long _channelBytes;
+    private long? _channelBytesReadAt;
 
     /// <inheritdoc/>
     public DirectLineConversation? Get(string conversationId)
@@ -33,7 +39,7 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
         while (true)
         {
             if (Get(id) is { } existing) return (existing, false);
-            if (StoredBytes() >= limits.StorageQuotaBytes) return null;
+            if (ChannelBytes() >= limits.StorageQuotaBytes) return null;
             using var insert = database.CreateCommand($"""
                 INSERT INTO dl_conversations (id, user_id, verified, created_at, last_active_at) VALUES ($1, $2, $3, $4, $4)
                 ON CONFLICT (id) DO NOTHING RETURNING {Columns}
@@ -64,20 +70,20 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
     {
         int seq;
         string json;
+        // Read before the row lock is taken, so no conversation waits for the sum.
+        var totalBytes = withinQuota ? ChannelBytes() : 0;
         using (var connection = database.OpenConnection())
         using (var transaction = connection.BeginTransaction())
         {
-            // The channel's total is only needed to refuse a customer's post; a bot's reply does not pay for the sum.
-            var total = withinQuota ? "(SELECT coalesce(sum(stored_bytes), 0)::bigint FROM dl_conversations)" : "0::bigint";
-            using var read = new NpgsqlCommand($"SELECT last_seq, stored_bytes, {total} FROM dl_conversations WHERE id = $1 FOR UPDATE", connection)
+            using var read = new NpgsqlCommand("SELECT last_seq, stored_bytes FROM dl_conversations WHERE id = $1 FOR UPDATE", connection)
             {
                 Parameters = { new() { Value = conversationId } },
             };
-            long conversationBytes, totalBytes;
+            long conversationBytes;
             using (var reader = read.ExecuteReader())
             {
                 if (!reader.Read()) return new(AppendOutcome.NoConversation);
-                (seq, conversationBytes, totalBytes) = (reader.GetInt32(0) + 1, reader.GetInt64(1), reader.GetInt64(2));
+                (seq, conversationBytes) = (reader.GetInt32(0) + 1, reader.GetInt64(1));
             }
             json = build(seq);
             var bytes = Encoding.UTF8.GetByteCount(json);
@@ -104,6 +110,8 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
             });
             write.ExecuteNonQuery();
             transaction.Commit();
+            // A dropped activity's bytes are not subtracted here: the count errs high until the next sum.
+            lock (_channel) _channelBytes += bytes;
         }
         _signal.Wake(conversationId);
         return new(AppendOutcome.Stored, seq, json);
@@ -149,7 +157,7 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
     {
         using var delete = database.CreateCommand("DELETE FROM dl_conversations WHERE last_active_at < $1");
         delete.Parameters.Add(new() { Value = TicketRow.Utc(cutoff), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        return delete.ExecuteNonQuery();
+        return Freed(delete.ExecuteNonQuery());
     }
 
     /// <inheritdoc/>
@@ -166,14 +174,26 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
     {
         using var delete = database.CreateCommand("DELETE FROM dl_conversations WHERE id = ANY($1)");
         delete.Parameters.Add(new() { Value = conversationIds.Distinct().ToArray() });
-        return delete.ExecuteNonQuery();
+        return Freed(delete.ExecuteNonQuery());
     }
 
-    /// <summary>UTF-8 bytes of all stored activities.</summary>
-    public long StoredBytes()
+    /// <summary>UTF-8 bytes of all stored activities: summed at most <see cref="ChannelBytesAge"/> ago, with this host's appends since.</summary>
+    private long ChannelBytes()
     {
+        lock (_channel)
+            if (_channelBytesReadAt is { } readAt && Stopwatch.GetElapsedTime(readAt) < ChannelBytesAge) return _channelBytes;
+        var readAtNow = Stopwatch.GetTimestamp();
         using var sum = database.CreateCommand("SELECT coalesce(sum(stored_bytes), 0)::bigint FROM dl_conversations");
-        return (long)sum.ExecuteScalar()!;
+        var total = (long)sum.ExecuteScalar()!;
+        lock (_channel) (_channelBytes, _channelBytesReadAt) = (total, readAtNow);
+        return total;
+    }
+
+    /// <summary>After a delete, the next quota check sums again.</summary>
+    private int Freed(int deleted)
+    {
+        lock (_channel) _channelBytesReadAt = null;
+        return deleted;
     }
 
     private static DirectLineConversation[] ReadAll(NpgsqlCommand command)
