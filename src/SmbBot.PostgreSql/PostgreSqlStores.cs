@@ -7,12 +7,11 @@ namespace SmbBot.PostgreSql;
 public static class PostgreSqlStores
 {
     /// <summary>Stores with a PostgreSQL implementation and the shared contract tests.</summary>
-    public static IReadOnlyList<string> Done { get; } = ["tickets", "conversation records", "outbox (alerts and e-mail)", "customer e-mail inbox", "privacy audit log", "insight"];
+    public static IReadOnlyList<string> Done { get; } = ["tickets", "conversation records", "outbox (alerts and e-mail)", "customer e-mail inbox", "privacy audit log", "insight", "FAQ vectors"];
 
     /// <summary>Stores still only on LiteDB, in the order they are planned.</summary>
     public static IReadOnlyList<string> Missing { get; } =
     [
         "Direct Line conversations and activities", "staff accounts", "teams",
-        "FAQ vectors",
     ];
 }

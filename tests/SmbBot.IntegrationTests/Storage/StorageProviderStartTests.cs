@@ -23,7 +23,7 @@ public sealed class StorageProviderStartTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.StartsWith("SmbBot cannot start, a setting is invalid: ", errors);
         Assert.Contains("Storage:Provider PostgreSql is not complete yet: Direct Line conversations and activities, staff accounts", errors);
-        Assert.Contains("(done: tickets, conversation records, outbox (alerts and e-mail), customer e-mail inbox, privacy audit log, insight)", errors);
+        Assert.Contains("(done: tickets, conversation records, outbox (alerts and e-mail), customer e-mail inbox, privacy audit log, insight, FAQ vectors)", errors);
         Assert.DoesNotContain(Password, output + errors);
         Assert.False(File.Exists(Path.Combine(data, "smbbot.db")), "no LiteDB file is made when the store is PostgreSQL");
     }

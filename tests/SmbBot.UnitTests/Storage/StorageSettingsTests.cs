@@ -45,7 +45,7 @@ public class StorageSettingsTests
         var problem = Assert.Single(problems);
         Assert.StartsWith("Storage:Provider PostgreSql is not complete yet: ", problem);
         Assert.All(PostgreSqlStores.Missing, store => Assert.Contains(store, problem));
-        Assert.Contains("done: tickets, conversation records, outbox (alerts and e-mail), customer e-mail inbox, privacy audit log, insight", problem);
+        Assert.Contains("done: tickets, conversation records, outbox (alerts and e-mail), customer e-mail inbox, privacy audit log, insight, FAQ vectors", problem);
         Assert.DoesNotContain(Secret, problem);
     }
 
