@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SmbBot.Core.Conversations;
+using SmbBot.Core.Tickets;
+using SmbBot.Host.Runtime;
+using SmbBot.Knowledge.VectorStore;
+using SmbBot.PostgreSql.Conversations;
+using SmbBot.PostgreSql.Faq;
+using SmbBot.PostgreSql.Tickets;
+
+namespace SmbBot.IntegrationTests.Storage;
+
+/// <summary>Which store is registered for each store interface, by Storage:Provider (the registrations only; no host, no database).</summary>
+public sealed class StorageRegistrationTests
+{
+    private static IServiceCollection Registered(string? provider, string? connectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider, ["Storage:ConnectionString"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSmbBotRuntime(configuration);
+        services.AddStorageProvider(configuration);
+        return services;
+    }
+
+    private static Type? Implementation<T>(IServiceCollection services) => Assert.Single(services, d => d.ServiceType == typeof(T)).ImplementationType;
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("LiteDb", null)]
+    [InlineData("Mongo", "Host=db")] // refused when the settings are validated; nothing of PostgreSQL is registered
+    public void LiteDb_keeps_the_LiteDB_stores_and_no_database_connection(string? provider, string? connectionString)
+    {
+        var services = Registered(provider, connectionString);
+
+        Assert.Equal(typeof(LiteDbTicketStore), Implementation<ITicketStore>(services));
+        Assert.Equal(typeof(LiteDbConversationStore), Implementation<IConversationStore>(services));
+        Assert.Equal(typeof(LiteDbStoreCheck), Implementation<IStoreCheck>(services));
+        Assert.NotNull(Assert.Single(services, d => d.ServiceType == typeof(FaqPhrasingCollection)).ImplementationFactory);
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(NpgsqlDataSource));
+    }
+
+    [Fact]
+    public void PostgreSql_replaces_every_store_done_with_its_PostgreSQL_store_over_one_data_source()
+    {
+        var services = Registered("postgresql", "Host=db.internal;Database=smbbot;Username=smbbot;Password=x");
+
+        Assert.Equal(typeof(PostgreSqlTicketStore), Implementation<ITicketStore>(services));
+        Assert.Equal(typeof(PostgreSqlConversationStore), Implementation<IConversationStore>(services));
+        Assert.Equal(typeof(PostgreSqlFaqCollection), Implementation<FaqPhrasingCollection>(services));
+        Assert.Equal(typeof(PostgreSqlStoreCheck), Implementation<IStoreCheck>(services));
+        var source = Assert.Single(services, d => d.ServiceType == typeof(NpgsqlDataSource));
+        Assert.Equal(ServiceLifetime.Singleton, source.Lifetime);
+    }
+
+    [Fact]
+    public void PostgreSql_stores_share_the_data_source_made_from_the_connection_string()
+    {
+        var services = Registered("PostgreSql", "Host=db.internal;Database=smbbot;Username=smbbot;Password=x");
+        using var provider = services.BuildServiceProvider();
+
+        var source = provider.GetRequiredService<NpgsqlDataSource>();
+
+        Assert.Same(source, provider.GetRequiredService<NpgsqlDataSource>());
+        Assert.Equal(("db.internal", "smbbot"), (new NpgsqlConnectionStringBuilder(source.ConnectionString).Host, new NpgsqlConnectionStringBuilder(source.ConnectionString).Database));
+        Assert.IsType<PostgreSqlTicketStore>(provider.GetRequiredService<ITicketStore>());
+        Assert.IsType<PostgreSqlConversationStore>(provider.GetRequiredService<IConversationStore>());
+    }
+}
