@@ -4,15 +4,18 @@ using Npgsql;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.Runtime;
+using SmbBot.IntegrationTests.Infrastructure;
 using SmbBot.Knowledge.VectorStore;
 using SmbBot.PostgreSql.Conversations;
 using SmbBot.PostgreSql.Faq;
+using SmbBot.PostgreSql.Migrations;
 using SmbBot.PostgreSql.Tickets;
 
 namespace SmbBot.IntegrationTests.Storage;
 
-/// <summary>Which store is registered for each store interface, by Storage:Provider (the registrations only; no host, no database).</summary>
-public sealed class StorageRegistrationTests
+/// <summary>Which store is registered for each store interface, by Storage:Provider (the registrations, without a host).</summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class StorageRegistrationTests(PostgreSqlTestCluster cluster)
 {
     private static IServiceCollection Registered(string? provider, string? connectionString)
     {
@@ -68,5 +71,21 @@ public sealed class StorageRegistrationTests
         Assert.Equal(("db.internal", "smbbot"), (new NpgsqlConnectionStringBuilder(source.ConnectionString).Host, new NpgsqlConnectionStringBuilder(source.ConnectionString).Database));
         Assert.IsType<PostgreSqlTicketStore>(provider.GetRequiredService<ITicketStore>());
         Assert.IsType<PostgreSqlConversationStore>(provider.GetRequiredService<IConversationStore>());
+    }
+
+    [Fact]
+    public async Task On_a_migrated_database_the_FAQ_index_resolves_to_the_PostgreSQL_collection_with_the_embedding_model()
+    {
+        var database = cluster.NewDatabase();
+        await using (var db = NpgsqlDataSource.Create(database)) await SchemaMigrator.ApplyAsync(db);
+        var services = Registered("PostgreSql", database);
+        await using var provider = services.BuildServiceProvider();
+
+        var index = provider.GetRequiredService<FaqPhrasingCollection>();
+        await index.UpsertAsync(FaqCollectionContract.Phrasing("hours#0", "When are you open", 1));
+        var results = await index.SearchAsync("when do you open", 1).ToListAsync();
+
+        Assert.IsType<PostgreSqlFaqCollection>(index);
+        Assert.Equal("hours#0", Assert.Single(results).Record.Key);
     }
 }
