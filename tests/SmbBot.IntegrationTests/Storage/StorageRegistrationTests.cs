@@ -2,11 +2,22 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SmbBot.Core.Conversations;
+using SmbBot.Core.CustomerMail;
+using SmbBot.Core.Insight;
+using SmbBot.Core.Outbox;
+using SmbBot.Core.Privacy;
 using SmbBot.Core.Tickets;
+using SmbBot.Host.Alerts;
+using SmbBot.Host.CustomerMail;
+using SmbBot.Host.Insight;
 using SmbBot.Host.Runtime;
 using SmbBot.IntegrationTests.Infrastructure;
 using SmbBot.Knowledge.VectorStore;
 using SmbBot.PostgreSql.Conversations;
+using SmbBot.PostgreSql.CustomerMail;
+using SmbBot.PostgreSql.Insight;
+using SmbBot.PostgreSql.Outbox;
+using SmbBot.PostgreSql.Privacy;
 using SmbBot.PostgreSql.Faq;
 using SmbBot.PostgreSql.Migrations;
 using SmbBot.PostgreSql.Tickets;
@@ -25,6 +36,9 @@ public sealed class StorageRegistrationTests(PostgreSqlTestCluster cluster)
         }).Build();
         var services = new ServiceCollection();
         services.AddSmbBotRuntime(configuration);
+        services.AddStaffAlerts(configuration);
+        services.AddCustomerMail();
+        services.AddInsight();
         services.AddStorageProvider(configuration);
         return services;
     }
@@ -41,6 +55,12 @@ public sealed class StorageRegistrationTests(PostgreSqlTestCluster cluster)
 
         Assert.Equal(typeof(LiteDbTicketStore), Implementation<ITicketStore>(services));
         Assert.Equal(typeof(LiteDbConversationStore), Implementation<IConversationStore>(services));
+        Assert.Equal(typeof(LiteDbOutboxStore), Implementation<IOutboxStore>(services));
+        Assert.Equal(typeof(LiteDbMailInboxStore), Implementation<IMailInboxStore>(services));
+        Assert.Equal(typeof(LiteDbAuditLog), Implementation<IAuditLog>(services));
+        Assert.Equal(typeof(LiteDbInsightStore), Implementation<IInsightStore>(services));
+        Assert.Equal(typeof(LiteDbUnansweredStore), Implementation<IUnansweredStore>(services));
+        Assert.Equal(typeof(LiteDbInboxChangeStore), Implementation<IInboxChangeStore>(services));
         Assert.Equal(typeof(LiteDbStoreCheck), Implementation<IStoreCheck>(services));
         Assert.NotNull(Assert.Single(services, d => d.ServiceType == typeof(FaqPhrasingCollection)).ImplementationFactory);
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(NpgsqlDataSource));
@@ -53,6 +73,12 @@ public sealed class StorageRegistrationTests(PostgreSqlTestCluster cluster)
 
         Assert.Equal(typeof(PostgreSqlTicketStore), Implementation<ITicketStore>(services));
         Assert.Equal(typeof(PostgreSqlConversationStore), Implementation<IConversationStore>(services));
+        Assert.Equal(typeof(PostgreSqlOutboxStore), Implementation<IOutboxStore>(services));
+        Assert.Equal(typeof(PostgreSqlMailInboxStore), Implementation<IMailInboxStore>(services));
+        Assert.Equal(typeof(PostgreSqlAuditLog), Implementation<IAuditLog>(services));
+        Assert.Equal(typeof(PostgreSqlInsightStore), Implementation<IInsightStore>(services));
+        Assert.Equal(typeof(PostgreSqlUnansweredStore), Implementation<IUnansweredStore>(services));
+        Assert.Equal(typeof(PostgreSqlInboxChangeStore), Implementation<IInboxChangeStore>(services));
         Assert.Equal(typeof(PostgreSqlFaqCollection), Implementation<FaqPhrasingCollection>(services));
         Assert.Equal(typeof(PostgreSqlStoreCheck), Implementation<IStoreCheck>(services));
         var source = Assert.Single(services, d => d.ServiceType == typeof(NpgsqlDataSource));
@@ -71,6 +97,8 @@ public sealed class StorageRegistrationTests(PostgreSqlTestCluster cluster)
         Assert.Equal(("db.internal", "smbbot"), (new NpgsqlConnectionStringBuilder(source.ConnectionString).Host, new NpgsqlConnectionStringBuilder(source.ConnectionString).Database));
         Assert.IsType<PostgreSqlTicketStore>(provider.GetRequiredService<ITicketStore>());
         Assert.IsType<PostgreSqlConversationStore>(provider.GetRequiredService<IConversationStore>());
+        Assert.IsType<PostgreSqlOutboxStore>(provider.GetRequiredService<IOutboxStore>());
+        Assert.IsType<PostgreSqlInsightStore>(provider.GetRequiredService<IInsightStore>());
     }
 
     [Fact]
