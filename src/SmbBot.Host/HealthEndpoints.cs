@@ -13,19 +13,13 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
-        app.MapGet("/health/ready", Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>> (ITurnUnderstanding understanding, ILiteDatabase db, SmbBot.Understanding.BotRuntime runtime, BackupStatus backups, IOutboxStore outbox, SmbBot.Core.StoreFaults faults, CustomerMail.MailboxStatus mailbox) =>
+        app.MapGet("/health/ready", async Task<Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>>> (ITurnUnderstanding understanding, Runtime.IStoreCheck store, SmbBot.Understanding.BotRuntime runtime, BackupStatus backups, IOutboxStore outbox, CustomerMail.MailboxStatus mailbox, CancellationToken cancellationToken) =>
         {
-            bool storeOpen;
-            OutboxHealth? outboxHealth = null;
-            try
-            {
-                storeOpen = !faults.Faulted && db.CollectionExists(Runtime.RuntimeServiceCollectionExtensions.FaqCollectionName);
-                outboxHealth = Outbox(outbox);
-            }
-            catch (Exception e) when (e is LiteException or IOException) { storeOpen = false; }
-            var report = new ReadyReport(storeOpen && understanding.IsReady, storeOpen, understanding.IsReady,
+            var storeReport = await store.CheckAsync(cancellationToken);
+            var report = new ReadyReport(storeReport.Open && understanding.IsReady, storeReport.Open, understanding.IsReady,
                 runtime.Knowledge?.Faq.Count ?? 0, runtime.Knowledge?.Customers.Count ?? 0, runtime.Thresholds,
-                runtime.Knowledge?.Problems.Select(p => p.ToString()).ToArray() ?? [], backups.Report, outboxHealth, Mailbox(mailbox));
+                runtime.Knowledge?.Problems.Select(p => p.ToString()).ToArray() ?? [], backups.Report, Outbox(outbox),
+                Mailbox(mailbox), storeReport);
             return report.Ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
@@ -35,7 +29,7 @@ public static class HealthEndpoints
     private static OutboxHealth? Outbox(IOutboxStore outbox)
     {
         try { return outbox.Health(); }
-        catch (LiteException) { return null; }
+        catch (Exception e) when (e is LiteException or IOException or Npgsql.NpgsqlException) { return null; }
     }
 
     /// <summary>The support mailbox's state; like the outbox, never part of being ready.</summary>
@@ -52,7 +46,8 @@ public static class HealthEndpoints
     /// <param name="Outbox">Alerts and e-mails to customers waiting, failing or given up, and the latest error: not part of <paramref name="Ready"/>.</param>
     /// <param name="Mailbox">The support mailbox: whether it is read, its last problem, and the e-mails read by outcome
     /// (auto-replies, bounces and our own messages refused among them): not part of <paramref name="Ready"/>.</param>
+    /// <param name="Store">The store: its engine and, on PostgreSQL, whether the database answers and its schema version.</param>
     public sealed record ReadyReport(bool Ready, bool StoreOpen, bool ModelLoaded, int FaqEntries, int Customers,
         IReadOnlyList<ThresholdInUse> Thresholds, IReadOnlyList<string> LeftOut, BackupReport Backup, OutboxHealth? Outbox,
-        CustomerMail.MailboxReport? Mailbox);
+        CustomerMail.MailboxReport? Mailbox, Runtime.StoreReport Store);
 }

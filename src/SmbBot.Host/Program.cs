@@ -34,6 +34,7 @@ builder.Services.AddStaffAlerts(builder.Configuration);
 builder.Services.AddWebSecurity(builder.Configuration);
 builder.Services.AddCustomerMail();
 builder.Services.AddInsight();
+builder.Services.AddStorageProvider(builder.Configuration); // last: PostgreSQL stores replace the LiteDB ones above
 
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddSettings<TicketReadApiOptions>(builder.Configuration, TicketReadApiOptions.SectionName);

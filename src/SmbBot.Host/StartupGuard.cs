@@ -18,6 +18,8 @@ public static class StartupGuard
         var storeFaults = app.Services.GetRequiredService<SmbBot.Core.StoreFaults>();
         try
         {
+            // Before anything reads the store: the settings, and on PostgreSQL the database reached and migrated.
+            await StorageStart.PrepareAsync(app.Services);
             // Taken before the run: RunAsync disposes the services when the host has stopped.
             var background = app.Services.GetServices<IHostedService>().ToArray();
             await app.RunAsync();

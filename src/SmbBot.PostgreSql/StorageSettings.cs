@@ -17,7 +17,7 @@ public static class StorageSettings
 {
     /// <summary>
     /// The provider named by <paramref name="provider"/> (case-insensitive; empty is LiteDb) and what is wrong with the
-    /// pair; no problems means the host may start with it. A connection string is never repeated in a message: it may
+    /// pair; no problems means the settings are usable (<see cref="Incomplete"/> is checked later, at start). A connection string is never repeated in a message: it may
     /// hold a password.
     /// </summary>
     public static (StorageProvider? Provider, IReadOnlyList<string> Problems) Check(string? provider, string? connectionString)
@@ -30,11 +30,22 @@ public static class StorageSettings
                 : ["Storage:ConnectionString is set but Storage:Provider is LiteDb: set Storage:Provider to PostgreSql, or remove the connection string"]);
         if (string.IsNullOrWhiteSpace(connectionString))
             return (chosen, ["Storage:ConnectionString is required when Storage:Provider is PostgreSql (for example Host=db.internal;Database=smbbot;Username=smbbot;Password=…)"]);
-        if (ConnectionStringProblem(connectionString) is { } problem) return (chosen, [problem]);
-        if (PostgreSqlStores.Missing.Count > 0)
-            return (chosen, [$"Storage:Provider PostgreSql is not complete yet: {string.Join(", ", PostgreSqlStores.Missing)} have no PostgreSQL store "
-                + $"(done: {string.Join(", ", PostgreSqlStores.Done)}); use Storage:Provider LiteDb (the default) until they do"]);
-        return (chosen, []);
+        return (chosen, ConnectionStringProblem(connectionString) is { } problem ? [problem] : []);
+    }
+
+    /// <summary>
+    /// Why the host may not run on PostgreSQL yet (some stores have no PostgreSQL implementation), or null. Checked at
+    /// start after the database has been reached and migrated, so that a database that cannot be reached is reported first.
+    /// </summary>
+    public static string? Incomplete() => PostgreSqlStores.Missing.Count == 0 ? null
+        : $"Storage:Provider PostgreSql is not complete yet: {string.Join(", ", PostgreSqlStores.Missing)} have no PostgreSQL store "
+            + $"(done: {string.Join(", ", PostgreSqlStores.Done)}); use Storage:Provider LiteDb (the default) until they do";
+
+    /// <summary>Where a connection string points (server, port, database), for messages: never the user or the password.</summary>
+    public static string Describe(string connectionString)
+    {
+        var parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{parsed.Host}:{parsed.Port}/{parsed.Database ?? parsed.Username ?? "(default database)"}";
     }
 
     private static string? ConnectionStringProblem(string connectionString)

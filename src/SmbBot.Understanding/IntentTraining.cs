@@ -13,12 +13,12 @@ public static class IntentTraining
     /// The intents' examples plus every FAQ phrasing labelled <c>faq</c>, so a new FAQ needs no new intent data.
     /// FAQ phrasings reuse the vectors already stored in the index.
     /// </summary>
-    public static async Task<IReadOnlyList<IntentSample>> SamplesAsync(KnowledgeBase knowledge, LiteDbFaqCollection index,
+    public static async Task<IReadOnlyList<IntentSample>> SamplesAsync(KnowledgeBase knowledge, FaqPhrasingCollection index,
         MiniLmEmbeddingGenerator embeddings, Action<string>? progress = null, CancellationToken cancellationToken = default) =>
         await SamplesAsync(knowledge, index, embeddings, progress, known: null, cancellationToken);
 
     /// <summary>As above; an intent example whose text is in <paramref name="known"/> takes that vector instead of being embedded.</summary>
-    public static async Task<IReadOnlyList<IntentSample>> SamplesAsync(KnowledgeBase knowledge, LiteDbFaqCollection index,
+    public static async Task<IReadOnlyList<IntentSample>> SamplesAsync(KnowledgeBase knowledge, FaqPhrasingCollection index,
         MiniLmEmbeddingGenerator embeddings, Action<string>? progress, IReadOnlyDictionary<string, float[]>? known, CancellationToken cancellationToken)
     {
         var samples = new List<IntentSample>();
@@ -55,7 +55,7 @@ public static class IntentTraining
     /// removes older ones.
     /// </summary>
     public static async Task<TrainedModel> LoadOrTrainAsync(KnowledgeBase knowledge,
-        LiteDbFaqCollection index, MiniLmEmbeddingGenerator embeddings, string modelsFolder, bool forceTraining,
+        FaqPhrasingCollection index, MiniLmEmbeddingGenerator embeddings, string modelsFolder, bool forceTraining,
         Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var path = ModelPath(modelsFolder, knowledge);

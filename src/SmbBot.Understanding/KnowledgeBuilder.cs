@@ -24,12 +24,12 @@ public static class KnowledgeBuilder
     /// <summary>Builds <paramref name="knowledge"/>; <paramref name="current"/> (the version in use) lends its vectors and, if still valid, its classifier.</summary>
     /// <param name="allowRetraining">False for a preview: the classifier in use is kept even if the questions changed.</param>
     public static async Task<(LoadedKnowledge Version, BuildReport Report, IReadOnlyList<HeldOutTurn> Turns)> BuildAsync(KnowledgeBase knowledge,
-        LoadedKnowledge? current, LiteDbFaqCollection? seed, MiniLmEmbeddingGenerator embeddings, RoutingOptions routing, Action<string> progress,
+        LoadedKnowledge? current, FaqPhrasingCollection? seed, MiniLmEmbeddingGenerator embeddings, RoutingOptions routing, Action<string> progress,
         bool allowRetraining = true, CancellationToken cancellationToken = default)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var index = new LiteDbFaqCollection(new LiteDatabase(new MemoryStream()), UnderstandingServiceCollectionExtensions.FaqCollectionName, embeddings);
-        foreach (var from in new[] { current?.Index, seed }.OfType<LiteDbFaqCollection>().Distinct())
+        foreach (var from in new[] { current?.Index, seed }.OfType<FaqPhrasingCollection>().Distinct())
         {
             var records = new List<FaqPhrasingRecord>();
             await foreach (var r in from.GetAsync(_ => true, int.MaxValue, new() { IncludeVectors = true }, cancellationToken)) records.Add(r);
@@ -78,7 +78,7 @@ public static class KnowledgeBuilder
     }
 
     /// <summary>Makes <paramref name="target"/> hold exactly the records of <paramref name="source"/> (no embedding).</summary>
-    public static async Task CopyIndexAsync(LiteDbFaqCollection source, LiteDbFaqCollection target, CancellationToken cancellationToken = default)
+    public static async Task CopyIndexAsync(FaqPhrasingCollection source, FaqPhrasingCollection target, CancellationToken cancellationToken = default)
     {
         var wanted = new List<FaqPhrasingRecord>();
         await foreach (var r in source.GetAsync(_ => true, int.MaxValue, new() { IncludeVectors = true }, cancellationToken)) wanted.Add(r);

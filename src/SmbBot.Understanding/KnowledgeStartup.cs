@@ -15,7 +15,7 @@ namespace SmbBot.Understanding;
 /// and loads (or trains) the classifier. What a knowledge file holds that cannot be used is logged with the file, the
 /// line and the reason, and left out; the start stops only when nothing usable is left.
 /// </summary>
-public sealed partial class KnowledgeStartup(UnderstandingPaths paths, KnowledgeBase knowledge, LiteDbFaqCollection index, MiniLmEmbeddingGenerator embeddings,
+public sealed partial class KnowledgeStartup(UnderstandingPaths paths, KnowledgeBase knowledge, FaqPhrasingCollection index, MiniLmEmbeddingGenerator embeddings,
     BotRuntime runtime, IOptions<RoutingOptions> routing, ILogger<KnowledgeStartup> logger) : IHostedService
 {
     /// <inheritdoc/>

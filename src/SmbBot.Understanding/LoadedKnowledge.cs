@@ -15,7 +15,7 @@ public sealed class LoadedKnowledge
 {
     private readonly Dictionary<string, string> _exactIntents;
 
-    public LoadedKnowledge(KnowledgeBase knowledge, LiteDbFaqCollection index, FaqRetriever retriever, TrainedModel model,
+    public LoadedKnowledge(KnowledgeBase knowledge, FaqPhrasingCollection index, FaqRetriever retriever, TrainedModel model,
         ITextSearch<FaqPhrasingRecord> textSearch, RoutingOptions routing, IReadOnlyList<ThresholdInUse> thresholds)
     {
         (Knowledge, Index, Retriever, Model, TextSearch, Routing, Thresholds) = (knowledge, index, retriever, model, textSearch, routing, thresholds);
@@ -25,7 +25,7 @@ public sealed class LoadedKnowledge
     public KnowledgeBase Knowledge { get; }
 
     /// <summary>The FAQ phrasings with their vectors that <see cref="Retriever"/> searches.</summary>
-    public LiteDbFaqCollection Index { get; }
+    public FaqPhrasingCollection Index { get; }
 
     public FaqRetriever Retriever { get; }
 

@@ -24,7 +24,7 @@ public static class UnderstandingServiceCollectionExtensions
         services.AddSingleton<UnderstandingPaths>(paths);
         services.AddSingleton<MiniLmEmbeddingGenerator>();
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<MiniLmEmbeddingGenerator>());
-        services.AddSingleton(sp => new LiteDbFaqCollection(sp.GetRequiredService<ILiteDatabase>(), FaqCollectionName,
+        services.AddSingleton<FaqPhrasingCollection>(sp => new LiteDbFaqCollection(sp.GetRequiredService<ILiteDatabase>(), FaqCollectionName,
             sp.GetRequiredService<MiniLmEmbeddingGenerator>()));
         services.AddSingleton(sp => new EmbeddingCache(sp.GetRequiredService<MiniLmEmbeddingGenerator>()));
         services.AddSingleton<LinguaLanguageDetector>();

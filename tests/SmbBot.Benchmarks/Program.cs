@@ -46,6 +46,13 @@ if (args.FirstOrDefault() == "postgres-directline")
     PostgresDirectLineBench.Run(Option("--conversations", 100_000));
     return;
 }
+// The stores' share of a turn on PostgreSQL beside LiteDB, with round trips (TurnStoreBench.cs):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- postgres-turn [--runs 200] [--transcript 10]
+if (args.FirstOrDefault() == "postgres-turn")
+{
+    TurnStoreBench.Run(Option("--runs", 200), Option("--transcript", 10));
+    return;
+}
 // Reading each message's language (LanguageBench.cs):
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- languages [--seconds 5]
 if (args.FirstOrDefault() == "languages")

@@ -93,6 +93,7 @@ public class EmulatorConversationTests(SampleBotHost host) : IClassFixture<Sampl
         Assert.True(live.IsSuccessStatusCode);
         Assert.True((bool)ready!["ready"]!);
         Assert.True((bool)ready["storeOpen"]!);
+        Assert.Equal(("LiteDb", true), ((string)ready["store"]!["provider"]!, (bool)ready["store"]!["open"]!));
         Assert.True((bool)ready["modelLoaded"]!);
         Assert.Equal(47, (int)ready["faqEntries"]!);
     }

@@ -19,6 +19,10 @@ public sealed class DirectLineOptions : IValidatableObject
     /// <summary>Most activities kept per conversation; older ones are dropped.</summary>
     [Range(50, 100_000)] public int MaxHistory { get; set; } = 1000;
 
+    /// <summary>The store's limits in bytes and activities, as every Direct Line store applies them.</summary>
+    public SmbBot.Core.DirectLine.DirectLineLimits Limits() =>
+        new(ConversationQuotaMegabytes * 1024L * 1024, StorageQuotaMegabytes * 1024L * 1024, MaxHistory);
+
     /// <summary>Conversations idle this long are deleted from the channel (tickets keep their transcripts).</summary>
     [Range(1, 24 * 90)] public int IdleHours { get; set; } = 72;
 

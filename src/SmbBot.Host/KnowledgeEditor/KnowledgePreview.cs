@@ -17,7 +17,7 @@ public sealed record DraftPreview(LoadedKnowledge? Version, IReadOnlyDictionary<
 /// thresholds, with the classifier in use (a publish retrains it if the questions changed). Rebuilt when the draft
 /// changes.
 /// </summary>
-public sealed class KnowledgePreview(KnowledgeDraft draft, BotRuntime runtime, LiteDbFaqCollection index,
+public sealed class KnowledgePreview(KnowledgeDraft draft, BotRuntime runtime, FaqPhrasingCollection index,
     MiniLmEmbeddingGenerator embeddings, IOptions<RoutingOptions> routing)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -18,7 +18,7 @@ namespace SmbBot.Host.KnowledgeEditor;
 /// questions on it, writes the knowledge files atomically, then switches the bot to it in one step. Any failure leaves
 /// the version in use serving and says why in <see cref="Status"/>.
 /// </summary>
-public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime runtime, LiteDbFaqCollection index,
+public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime runtime, FaqPhrasingCollection index,
     MiniLmEmbeddingGenerator embeddings, IOptions<RoutingOptions> routing, KnowledgeDraft draft, KnowledgeVersions versions,
     IAuditLog audit, TimeProvider clock, ILogger<KnowledgePublisher> logger) : BackgroundService
 {
@@ -104,6 +104,8 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
                 _status = _status with { State = "published", Step = "", Message = "the files on disk are the version in use", At = Now };
             return;
         }
+        // On a store shared by several hosts, another host may have published since: its vectors are reused, not embedded again.
+        index.Reload();
         var draftRevision = draft.Revision;
         Step("reading the files");
         KnowledgeBase knowledge;

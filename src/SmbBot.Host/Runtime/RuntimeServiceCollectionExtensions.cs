@@ -48,6 +48,7 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.AddSingleton<ITicketStore, LiteDbTicketStore>();
         services.AddSingleton<IConversationStore, LiteDbConversationStore>();
+        services.AddSingleton<IStoreCheck, LiteDbStoreCheck>();
         // Due times count the hours in force now: the settings page changes them while running.
         services.AddSingleton(sp => new TicketRouting(sp.GetRequiredService<EscalationOptions>(), () => sp.GetRequiredService<BusinessSettings>().Calendar));
         services.AddTicketRouting();

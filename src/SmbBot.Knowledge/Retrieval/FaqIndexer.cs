@@ -16,7 +16,7 @@ public sealed record IndexReport(int Phrasings, int Embedded, int Reused, int Re
 public static class FaqIndexer
 {
     /// <summary>Brings <paramref name="collection"/> in line with <paramref name="faq"/>.</summary>
-    public static async Task<IndexReport> SyncAsync(LiteDbFaqCollection collection, IReadOnlyList<FaqEntry> faq,
+    public static async Task<IndexReport> SyncAsync(FaqPhrasingCollection collection, IReadOnlyList<FaqEntry> faq,
         MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken = default)
     {
         var existing = new List<FaqPhrasingRecord>();

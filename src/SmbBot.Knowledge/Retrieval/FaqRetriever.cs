@@ -17,14 +17,14 @@ public sealed record RetrievalWeights(double KeywordWeight = 0.3, double AnswerW
 /// </summary>
 public sealed class FaqRetriever
 {
-    private readonly LiteDbFaqCollection _collection;
+    private readonly FaqPhrasingCollection _collection;
     private readonly RetrievalWeights _weights;
     private readonly Dictionary<string, FaqEntry> _byId;
     private readonly Dictionary<string, FaqEntry> _byExactText;
     private readonly Dictionary<string, IReadOnlySet<string>> _entryTerms;
     private readonly KeywordScorer _keywords;
 
-    public FaqRetriever(LiteDbFaqCollection collection, IReadOnlyList<FaqEntry> faq, RetrievalWeights? weights = null)
+    public FaqRetriever(FaqPhrasingCollection collection, IReadOnlyList<FaqEntry> faq, RetrievalWeights? weights = null)
     {
         _collection = collection;
         _weights = weights ?? new();

@@ -12,7 +12,7 @@ namespace SmbBot.Knowledge.Retrieval;
 public static class FaqTextSearch
 {
     /// <summary>Builds the search over <paramref name="collection"/>; results name the entry's question and id.</summary>
-    public static ITextSearch<FaqPhrasingRecord> Create(LiteDbFaqCollection collection, IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    public static ITextSearch<FaqPhrasingRecord> Create(FaqPhrasingCollection collection, IEmbeddingGenerator<string, Embedding<float>> embeddings,
         IReadOnlyList<FaqEntry> faq)
     {
         var byId = faq.ToDictionary(e => e.Id, StringComparer.Ordinal);

@@ -37,16 +37,23 @@ public class StorageSettingsTests
     }
 
     [Fact]
-    public void PostgreSql_is_refused_while_a_store_has_no_PostgreSQL_implementation_naming_them()
+    public void A_complete_PostgreSql_setting_is_accepted_now_that_every_store_has_a_PostgreSQL_implementation()
     {
         var (provider, problems) = StorageSettings.Check("PostgreSql", "Host=db.internal;Database=smbbot;Username=smbbot;Password=" + Secret);
+        var refusal = StorageSettings.Incomplete();
 
-        Assert.Equal(StorageProvider.PostgreSql, provider);
-        var problem = Assert.Single(problems);
-        Assert.StartsWith("Storage:Provider PostgreSql is not complete yet: ", problem);
-        Assert.All(PostgreSqlStores.Missing, store => Assert.Contains(store, problem));
-        Assert.Contains("done: tickets, conversation records, outbox (alerts and e-mail), customer e-mail inbox, privacy audit log, insight, Direct Line conversations and activities, staff accounts, teams", problem);
-        Assert.DoesNotContain(Secret, problem);
+        Assert.Equal((StorageProvider.PostgreSql, 0), (provider, problems.Count));
+        Assert.Empty(PostgreSqlStores.Missing);
+        Assert.Null(refusal);
+        Assert.Equal(10, PostgreSqlStores.Done.Count);
+    }
+
+    [Theory]
+    [InlineData("Host=db.internal;Database=smbbot;Username=smbbot;Password=" + Secret, "db.internal:5432/smbbot")]
+    [InlineData("Host=10.0.0.5;Port=6432;Username=bot;Password=" + Secret, "10.0.0.5:6432/bot")]
+    public void A_database_is_described_by_server_port_and_name_never_the_password(string connectionString, string expected)
+    {
+        Assert.Equal(expected, StorageSettings.Describe(connectionString));
     }
 
     [Fact]
