@@ -66,6 +66,38 @@ public class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Hint3_validation_split_scores_held_aside_sentences_and_clinc150_out_of_scope_ones_beside_the_data()
+    {
+        var hint3 = Directory.CreateDirectory(Path.Combine(_folder, "hint3")).FullName;
+        var clinc = Directory.CreateDirectory(Path.Combine(_folder, "clinc150")).FullName;
+        string[] emi = ["do you offer EMI", "can I pay in instalments", "is there a monthly payment plan", "EMI options available?", "can I pay for the mattress monthly"];
+        string[] ret = ["what is the return policy", "can I return the mattress", "how do I send it back", "I want to return my order", "return and refund policy"];
+        File.WriteAllText(Path.Combine(hint3, "sofmattress_train.csv"),
+            "sentence,label\n" + string.Join("\n", emi.Select(t => $"\"{t}\",EMI").Concat(ret.Select(t => $"\"{t}\",RETURN"))));
+        // No test file: the validation split must not need it.
+        File.WriteAllText(Path.Combine(clinc, "data_full.json"),
+            """{"oos_train": [["what is the capital of peru", "oos"]], "oos_val": [["how many planets are there", "oos"]], "oos_test": [["never used", "oos"]]}""");
+
+        var (exitCode, output, errors) = await Eval("hint3", "--data", hint3, "--bot", "sofmattress", "--split", "validation");
+
+        Assert.True(exitCode == 0, errors);
+        // Two held-aside sentences (the fifth of each intent) and, at sofmattress's 166 of 397 out of scope, one out-of-scope one.
+        Assert.Contains("scoring 3 messages (1 match no intent)", output);
+        var result = JsonNode.Parse(output.TrimEnd().Split('\n')[^1])!;
+        Assert.Equal(("validation", 3), ((string?)result["split"], (int)result["sofmattress"]!["messages"]!));
+    }
+
+    [Fact]
+    public async Task Hint3_validation_split_without_clinc150_is_refused_naming_the_option()
+    {
+        var (exitCode, _, errors) = await Eval("hint3", "--data", _folder, "--split", "validation", "--clinc150", Path.Combine(_folder, "nowhere"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("nowhere does not exist (CLINC150's data_full.json", errors);
+        Assert.Contains("--clinc150", errors);
+    }
+
+    [Fact]
     public async Task Hint3_with_an_unknown_bot_is_refused_with_the_names()
     {
         var (exitCode, _, errors) = await Eval("hint3", "--data", _folder, "--bot", "pizzashop");

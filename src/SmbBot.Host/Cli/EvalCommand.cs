@@ -62,15 +62,21 @@ public static class EvalCommand
         });
         var split = new Option<string>("--split")
         {
-            Description = "test (the published comparison) or validation (a fifth of the training sentences and the other bots' as out of scope; for choosing designs)",
+            Description = "test (the published comparison) or validation (a fifth of the training sentences, and CLINC150's out-of-scope sentences as out of scope; for choosing designs)",
             DefaultValueFactory = _ => "test",
         };
         split.AcceptOnlyFromAmong("test", "validation");
+        var clinc = new Option<string>("--clinc150")
+        {
+            Description = "with --split validation: the CLINC150 folder whose oos_train and oos_val sentences are the out-of-scope messages (default: clinc150 beside the --data folder)",
+        };
         var hint3 = Dataset("hint3", "real bot traffic, mostly out of scope: accuracy, in-scope accuracy, out-of-scope recall and MCC beside the published peers (v1 CSV files)",
             configuration, output, errors, null, null,
-            (parsed, data, routing, progress) => Hint3Evaluation.RunAsync(data, parsed.GetValue(bot) ?? [], parsed.GetValue(split) == "validation", routing(), progress));
+            (parsed, data, routing, progress) => Hint3Evaluation.RunAsync(data, parsed.GetValue(bot) ?? [],
+                parsed.GetValue(split) == "validation" ? OutOfScopeFolder(parsed.GetValue(clinc), data, configuration) : null, routing(), progress));
         hint3.Options.Add(bot);
         hint3.Options.Add(split);
+        hint3.Options.Add(clinc);
         return new Command("eval", "measure the classifier or the FAQ retrieval on a public benchmark") { banking77, clinc150, stackfaq, hint3 };
     }
 
@@ -121,6 +127,10 @@ public static class EvalCommand
         result.AddError($"{option} must be {what}, not '{text}'");
         return null;
     }
+
+    /// <summary>The <c>--clinc150</c> folder, or the <c>clinc150</c> folder beside the HINT3 one.</summary>
+    private static string OutOfScopeFolder(string? clinc, string hint3Folder, IConfiguration configuration) =>
+        clinc is null ? Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(hint3Folder)))!, "clinc150") : DataPath(clinc, configuration);
 
     /// <summary>
     /// A relative <c>--data</c> path as given, or else relative to the SmbBot folder (<c>dotnet run --project</c>

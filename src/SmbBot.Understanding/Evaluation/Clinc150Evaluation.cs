@@ -53,6 +53,22 @@ public static class Clinc150Evaluation
         };
     }
 
+    /// <summary>
+    /// The out-of-scope sentences of <c>oos_train</c> and <c>oos_val</c> (never <c>oos_test</c>) of <c>data_full.json</c>
+    /// or the folder holding it, in file order.
+    /// </summary>
+    public static List<string> ReadValidationOutOfScope(string path)
+    {
+        var file = Directory.Exists(path) ? Path.Combine(path, "data_full.json") : path;
+        if (!File.Exists(file)) throw new BenchmarkDataException($"{Path.GetFullPath(file)} does not exist (CLINC150's data_full.json, whose out-of-scope sentences the HINT3 validation split uses; give its folder with --clinc150)");
+        var splits = ReadSplits(file);
+        var sentences = new List<string>();
+        foreach (var key in new[] { "oos_train", "oos_val" })
+            if (!splits.TryGetValue(key, out var split) || split.Count == 0) throw new BenchmarkDataException($"{file} has no '{key}' sentences");
+            else sentences.AddRange(split.Select(r => r.Text));
+        return sentences;
+    }
+
     /// <summary>An object of splits, each an array of <c>[text, intent]</c> pairs of strings.</summary>
     private static Dictionary<string, List<(string Text, string Label)>> ReadSplits(string file)
     {

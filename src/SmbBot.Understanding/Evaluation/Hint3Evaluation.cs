@@ -11,7 +11,7 @@ namespace SmbBot.Understanding.Evaluation;
 /// goes through the bot's whole decision. A message counts as predicted intent X only when the bot answers with entry
 /// X; a did-you-mean, a hand-over, small talk or a fallback counts as "no intent" (<see cref="NoIntent"/>).
 /// With <c>validation</c> the test sets are not read: a fifth of each intent's training sentences is held aside as the
-/// in-scope part, and the other two bots' training sentences are the out-of-scope part.
+/// in-scope part, and CLINC150's out-of-scope sentences are the out-of-scope part (<see cref="Hint3ValidationSplit"/>).
 /// </summary>
 public static class Hint3Evaluation
 {
@@ -24,21 +24,25 @@ public static class Hint3Evaluation
     /// <summary>The peers whose per-threshold results the authors published.</summary>
     public static readonly IReadOnlyList<string> Peers = ["rasa", "dialogflow", "luis", "haptik", "bert"];
 
-    /// <summary>Runs the evaluation on the dataset folder; <paramref name="bots"/> empty means all three.</summary>
-    public static async Task<Dictionary<string, object>> RunAsync(string folder, IReadOnlyList<string> bots, bool validation,
+    /// <summary>
+    /// Runs the evaluation on the dataset folder; <paramref name="bots"/> empty means all three. The validation split
+    /// (<paramref name="outOfScopeFolder"/> not null) takes its out-of-scope messages from that CLINC150 folder.
+    /// </summary>
+    public static async Task<Dictionary<string, object>> RunAsync(string folder, IReadOnlyList<string> bots, string? outOfScopeFolder,
         RoutingOptions routing, Action<string> progress)
     {
         if (!Directory.Exists(folder)) throw new BenchmarkDataException($"{Path.GetFullPath(folder)} is not a folder (the HINT3 dataset folder)");
         var chosen = bots.Count == 0 ? Bots : bots;
-        // The validation split needs every bot's training sentences (the others' are its out-of-scope messages).
-        var train = (validation ? Bots : chosen).ToDictionary(b => b, b => Read(Path.Combine(folder, $"{b}_train.csv")));
+        var validation = outOfScopeFolder is not null;
+        var outOfScopePool = validation ? Clinc150Evaluation.ReadValidationOutOfScope(outOfScopeFolder!) : [];
+        var train = chosen.ToDictionary(b => b, b => Read(Path.Combine(folder, $"{b}_train.csv")));
         using var embeddings = new MiniLmEmbeddingGenerator();
         var result = new Dictionary<string, object> { ["split"] = validation ? "validation" : "test" };
         var lines = new List<string>();
         foreach (var bot in chosen)
         {
             var (fit, scored) = validation
-                ? ValidationSplit(bot, train)
+                ? Hint3ValidationSplit.Build(train[bot], Hint3ValidationSplit.TestShare[bot], outOfScopePool)
                 : (train[bot], Read(Path.Combine(folder, $"{bot}_test.csv")));
             progress($"{bot}: {fit.Count} training sentences, {fit.Select(r => r.Label).Distinct().Count()} intents; scoring {scored.Count} messages ({scored.Count(r => r.Label == NoIntent)} match no intent)");
             var predicted = await PredictAsync(fit, scored.Select(r => r.Text).ToArray(), routing, embeddings, progress);
@@ -56,26 +60,6 @@ public static class Hint3Evaluation
     private static string Line(string bot, Hint3Score s, PeerBest? peer) =>
         $"{bot,-12} {s.Accuracy,9:0.000} {s.InScopeAccuracy,9:0.000} {s.OutOfScopeRecall,9:0.000} {s.Mcc,7:0.000}   " +
         (peer is null ? "(validation: no peer figures)" : $"accuracy {peer.Accuracy:0.000} ({peer.AccuracyBy}), MCC {peer.Mcc:0.000} ({peer.MccBy})");
-
-    /// <summary>
-    /// Every fifth sentence of each intent (in file order) held aside as in-scope messages, and the other bots'
-    /// training sentences as messages that match no intent.
-    /// </summary>
-    public static (List<(string Text, string Label)> Fit, List<(string Text, string Label)> Scored) ValidationSplit(
-        string bot, IReadOnlyDictionary<string, List<(string Text, string Label)>> train)
-    {
-        var fit = new List<(string, string)>();
-        var scored = new List<(string, string)>();
-        foreach (var intent in train[bot].GroupBy(r => r.Label))
-        {
-            var rows = intent.ToArray();
-            for (var i = 0; i < rows.Length; i++)
-                (rows.Length >= 3 && i % 5 == 4 ? scored : fit).Add(rows[i]);
-        }
-        foreach (var (other, rows) in train.Where(t => t.Key != bot))
-            scored.AddRange(rows.Select(r => (r.Text, NoIntent)));
-        return (fit, scored);
-    }
 
     private static async Task<string[]> PredictAsync(List<(string Text, string Label)> fit, string[] messages, RoutingOptions routing,
         MiniLmEmbeddingGenerator embeddings, Action<string> progress)

@@ -29,22 +29,4 @@ public class Hint3ScoreTests
 
         Assert.Equal((6, 3 / 6.0, 1 / 3.0, 2 / 3.0), (score.Messages, score.Accuracy, score.InScopeAccuracy, score.OutOfScopeRecall));
     }
-
-    [Fact]
-    public void The_validation_split_holds_every_fifth_sentence_of_an_intent_and_takes_the_other_bots_as_out_of_scope()
-    {
-        var train = new Dictionary<string, List<(string Text, string Label)>>
-        {
-            ["sofmattress"] = [.. Enumerable.Range(1, 10).Select(i => ($"emi {i}", "EMI")), ("only one", "RARE"), ("only two", "RARE")],
-            ["curekart"] = [("where is my order", "ORDER")],
-            ["powerplay11"] = [("join a contest", "CONTEST")],
-        };
-
-        var (fit, scored) = Hint3Evaluation.ValidationSplit("sofmattress", train);
-
-        Assert.Equal(["emi 5", "emi 10", "where is my order", "join a contest"], scored.Select(s => s.Text));
-        Assert.Equal([None, None], scored.Skip(2).Select(s => s.Label));
-        Assert.Equal(10, fit.Count);
-        Assert.Contains(("only two", "RARE"), fit);
-    }
 }
