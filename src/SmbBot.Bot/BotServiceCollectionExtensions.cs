@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmbBot.Core;
+using SmbBot.Core.Conversations;
 
 namespace SmbBot.Bot;
 
@@ -24,7 +25,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<SmbBotAdapter>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<SmbBotAdapter>());
         services.AddSingleton<ReplyComposer>();
-        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<IConversationLocks, ConversationLocks>();
         services.AddSingleton<StaffChat>();
         services.TryAddSingleton<SmbBot.Core.CustomerMail.ICustomerMail>(SmbBot.Core.CustomerMail.NoCustomerMail.Instance);
         services.AddSingleton<IBot, CustomerServiceBot>();

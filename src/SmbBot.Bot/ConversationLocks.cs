@@ -1,10 +1,13 @@
+using SmbBot.Core.Conversations;
+
 namespace SmbBot.Bot;
 
 /// <summary>
 /// Serialises turns of the same conversation (a customer who sends two messages at once) so that the second turn sees
-/// what the first one stored. Locks are striped by conversation id: bounded memory, rare sharing.
+/// what the first one stored. Locks are striped by conversation id: bounded memory, rare sharing. One process only:
+/// several hosts on one database use the database's lock instead.
 /// </summary>
-public sealed class ConversationLocks
+public sealed class ConversationLocks : IConversationLocks
 {
     private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 

@@ -15,7 +15,7 @@ namespace SmbBot.Bot;
 /// then reply. Unknown activity types are ignored by <see cref="ActivityHandler"/>.
 /// </summary>
 public sealed class CustomerServiceBot(ITurnUnderstanding understanding, ReplyComposer replies, BotOptions options,
-    IConversationStore conversations, TicketDesk desk, ConversationLocks locks, InsightRecorder insight, TimeProvider clock) : ActivityHandler
+    IConversationStore conversations, TicketDesk desk, IConversationLocks locks, InsightRecorder insight, TimeProvider clock) : ActivityHandler
 {
     /// <summary>Longest customer message kept in a transcript; the rest is cut and the cut is noted.</summary>
     public const int MaxStoredChars = 8000;

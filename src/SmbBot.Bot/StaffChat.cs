@@ -13,7 +13,7 @@ namespace SmbBot.Bot;
 /// the ticket's stored conversation reference. What cannot be delivered stays on the ticket.
 /// </summary>
 public sealed partial class StaffChat(SmbBotAdapter adapter, ReplyComposer replies, TicketDesk desk, IConversationStore conversations,
-    ConversationLocks locks, ICustomerMail email, TimeProvider clock, ILogger<StaffChat> logger)
+    IConversationLocks locks, ICustomerMail email, TimeProvider clock, ILogger<StaffChat> logger)
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(15);
 

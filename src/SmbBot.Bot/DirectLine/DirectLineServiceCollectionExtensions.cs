@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using SmbBot.Bot.Hosting;
 using SmbBot.Core;
 using SmbBot.Core.DirectLine;
+using SmbBot.Core.Storage;
 
 namespace SmbBot.Bot.DirectLine;
 
@@ -42,9 +43,10 @@ public static class DirectLineServiceCollectionExtensions
 }
 
 /// <summary>Deletes Direct Line conversations that have been idle longer than <see cref="DirectLineOptions.IdleHours"/>, hourly.</summary>
-public sealed class DirectLineJanitor(IDirectLineStore store, DirectLineOptions options, TimeProvider clock, ILogger<DirectLineJanitor> log) : BackgroundService
+public sealed class DirectLineJanitor(IDirectLineStore store, DirectLineOptions options, TimeProvider clock, IJobClaims claims,
+    ILogger<DirectLineJanitor> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         PeriodicWork.RunAsync(nameof(DirectLineJanitor), TimeSpan.FromHours(1), clock,
-            () => store.ExpireIdle(clock.GetUtcNow().UtcDateTime.AddHours(-options.IdleHours)), log, stoppingToken);
+            () => store.ExpireIdle(clock.GetUtcNow().UtcDateTime.AddHours(-options.IdleHours)), log, stoppingToken, claims);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SmbBot.Core.Storage;
 
 namespace SmbBot.Bot.Hosting;
 
@@ -9,13 +10,20 @@ namespace SmbBot.Bot.Hosting;
 /// </summary>
 public static partial class PeriodicWork
 {
-    /// <summary>Runs <paramref name="pass"/> now and then every <paramref name="every"/> until <paramref name="stoppingToken"/> stops it.</summary>
-    public static async Task RunAsync(string task, TimeSpan every, TimeProvider clock, Action pass, ILogger log, CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs <paramref name="pass"/> now and then every <paramref name="every"/> until <paramref name="stoppingToken"/>
+    /// stops it; with <paramref name="claims"/>, only the passes this host claims (one host per interval).
+    /// </summary>
+    public static async Task RunAsync(string task, TimeSpan every, TimeProvider clock, Action pass, ILogger log, CancellationToken stoppingToken,
+        IJobClaims? claims = null)
     {
         using var timer = new PeriodicTimer(every, clock);
         do
         {
-            RunOnce(task, pass, log);
+            RunOnce(task, () =>
+            {
+                if (claims is null || claims.TryClaim(task, clock.GetUtcNow().UtcDateTime, every)) pass();
+            }, log);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

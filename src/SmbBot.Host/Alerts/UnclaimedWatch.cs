@@ -1,5 +1,6 @@
 using SmbBot.Bot.Hosting;
 using SmbBot.Core.Alerts;
+using SmbBot.Core.Storage;
 using SmbBot.Core.Teams;
 using SmbBot.Core.Tickets;
 
@@ -11,12 +12,12 @@ namespace SmbBot.Host.Alerts;
 /// to someone automatically who has not taken it by the first share goes to the next member of its team on duty.
 /// </summary>
 public sealed class UnclaimedWatch(ITicketStore tickets, TicketDesk desk, ITicketAlerts alerts, AlertOptions options, TimeProvider clock,
-    ILogger<UnclaimedWatch> log) : BackgroundService
+    IJobClaims claims, ILogger<UnclaimedWatch> log) : BackgroundService
 {
     private static readonly TicketStatus[] Open = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicWork.RunAsync(nameof(UnclaimedWatch), TimeSpan.FromSeconds(options.CheckSeconds), clock, Check, log, stoppingToken);
+        PeriodicWork.RunAsync(nameof(UnclaimedWatch), TimeSpan.FromSeconds(options.CheckSeconds), clock, Check, log, stoppingToken, claims);
 
     /// <summary>One pass over the open tickets nobody took.</summary>
     internal void Check()

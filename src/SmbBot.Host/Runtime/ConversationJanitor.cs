@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SmbBot.Bot.Hosting;
 using SmbBot.Core.Conversations;
+using SmbBot.Core.Storage;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.Configuration;
 
@@ -12,10 +13,10 @@ namespace SmbBot.Host.Runtime;
 /// <c>Storage:ClosedTicketRetentionDays</c> ago (when set).
 /// </summary>
 public sealed class ConversationJanitor(IConversationStore conversations, ITicketStore tickets, IOptions<StorageOptions> options, TimeProvider clock,
-    ILogger<ConversationJanitor> log) : BackgroundService
+    IJobClaims claims, ILogger<ConversationJanitor> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicWork.RunAsync(nameof(ConversationJanitor), TimeSpan.FromHours(1), clock, Pass, log, stoppingToken);
+        PeriodicWork.RunAsync(nameof(ConversationJanitor), TimeSpan.FromHours(1), clock, Pass, log, stoppingToken, claims);
 
     private void Pass()
     {

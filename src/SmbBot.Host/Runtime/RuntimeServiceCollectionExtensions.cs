@@ -10,6 +10,7 @@ using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Languages;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Routing;
+using SmbBot.Core.Storage;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.Configuration;
 using SmbBot.Host.Routing;
@@ -63,6 +64,7 @@ public static class RuntimeServiceCollectionExtensions
             var paths = sp.GetRequiredService<SmbBotPaths>();
             return new UnderstandingPaths(paths.Knowledge, paths.Models);
         });
+        services.AddSingleton<IJobClaims, SingleHostJobClaims>();
         services.AddHostedService<ConversationJanitor>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SmbBot.Bot.Hosting;
+using SmbBot.Core.Storage;
 
 namespace SmbBot.UnitTests.Hosting;
 
@@ -62,5 +63,32 @@ public class PeriodicWorkTests
 
         Assert.True(passes >= 3, $"only {passes} passes ran");
         Assert.Single(log.Logged);
+    }
+
+    private sealed class EveryOther : IJobClaims
+    {
+        private int _asked;
+        public int Asked => Volatile.Read(ref _asked);
+        public bool TryClaim(string job, DateTime now, TimeSpan every) => Interlocked.Increment(ref _asked) % 2 == 1;
+    }
+
+    [Fact]
+    public async Task Only_the_passes_this_host_claims_run()
+    {
+        var log = new Lines();
+        int passes = 0;
+        using var stop = new CancellationTokenSource();
+        var claims = new EveryOther();
+        var running = PeriodicWork.RunAsync("Janitor", TimeSpan.FromMilliseconds(20), TimeProvider.System, () => Interlocked.Increment(ref passes),
+            log, stop.Token, claims);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Volatile.Read(ref passes) < 3 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.True(passes >= 3);
+        Assert.Equal((claims.Asked + 1) / 2, passes);
+        Assert.Empty(log.Logged);
     }
 }
