@@ -65,6 +65,7 @@ public static class RuntimeServiceCollectionExtensions
             return new UnderstandingPaths(paths.Knowledge, paths.Models);
         });
         services.AddSingleton<IJobClaims, SingleHostJobClaims>();
+        services.AddSingleton<IChangeFeed, SingleHostChangeFeed>();
         services.AddHostedService<ConversationJanitor>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using SmbBot.Core;
 using SmbBot.Core.Staff;
+using SmbBot.Core.Storage;
 using SmbBot.Core.Tickets;
 // Not the cookie handler's ITicketStore (Microsoft.AspNetCore.Authentication.Cookies).
 using ITicketStore = SmbBot.Core.Tickets.ITicketStore;
@@ -99,20 +101,39 @@ public static class StaffConsoleServiceCollectionExtensions
 /// <summary>The console's live channel: the server tells open pages which ticket changed.</summary>
 public sealed class QueueHub : Hub;
 
-/// <summary>Pushes every ticket change to the console pages.</summary>
-public sealed class QueueNotifier(ITicketStore store, IHubContext<QueueHub> hub) : IHostedService
+/// <summary>
+/// Pushes every ticket change to the console pages: changes made here, and through the change feed those made on the
+/// other hosts on one database (a resync after a gap refreshes every open page).
+/// </summary>
+public sealed class QueueNotifier(ITicketStore store, IChangeFeed feed, IHubContext<QueueHub> hub) : IHostedService
 {
-    private void OnChanged(Ticket ticket) => _ = hub.Clients.All.SendAsync("ticketChanged", ticket.Number);
+    /// <summary>The change feed's kind for tickets; the key is the ticket id.</summary>
+    public const string TicketKind = "ticket";
+
+    private void OnChanged(Ticket ticket)
+    {
+        _ = hub.Clients.All.SendAsync("ticketChanged", ticket.Number);
+        feed.Publish(TicketKind, ticket.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private void OnReceived(Change change)
+    {
+        if (change.Kind == Change.ResyncKind) _ = hub.Clients.All.SendAsync("ticketChanged", (string?)null);
+        else if (change.Kind == TicketKind && int.TryParse(change.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            _ = hub.Clients.All.SendAsync("ticketChanged", Ticket.NumberFor(id));
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         store.Changed += OnChanged;
+        feed.Received += OnReceived;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
         store.Changed -= OnChanged;
+        feed.Received -= OnReceived;
         return Task.CompletedTask;
     }
 }

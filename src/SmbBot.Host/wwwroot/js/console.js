@@ -24,9 +24,10 @@
     if (transcript) transcript.scrollTop = transcript.scrollHeight;
   }
 
+  // No number: a change on another host may have been missed; every page fetches itself again.
   connection.on('ticketChanged', function (number) {
     const page = document.querySelector('[data-live]');
-    if (page.dataset.live === 'ticket' && page.dataset.ticket !== number) return;
+    if (number && page.dataset.live === 'ticket' && page.dataset.ticket !== number) return;
     clearTimeout(pending);
     pending = setTimeout(refresh, 150); // several changes in one turn become one refresh
   });
