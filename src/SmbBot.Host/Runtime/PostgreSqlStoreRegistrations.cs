@@ -3,6 +3,7 @@ using SmbBot.Bot.DirectLine;
 using SmbBot.Core.Conversations;
 using SmbBot.Core.DirectLine;
 using SmbBot.Core.Staff;
+using SmbBot.Core.Storage;
 using SmbBot.Core.Teams;
 using SmbBot.Core.CustomerMail;
 using SmbBot.Core.Insight;
@@ -10,11 +11,13 @@ using SmbBot.Core.Outbox;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Tickets;
 using SmbBot.Knowledge.VectorStore;
+using SmbBot.PostgreSql.Changes;
 using SmbBot.PostgreSql.Conversations;
 using SmbBot.PostgreSql.CustomerMail;
 using SmbBot.PostgreSql.DirectLine;
 using SmbBot.PostgreSql.Faq;
 using SmbBot.PostgreSql.Insight;
+using SmbBot.PostgreSql.Jobs;
 using SmbBot.PostgreSql.Outbox;
 using SmbBot.PostgreSql.Privacy;
 using SmbBot.PostgreSql.Staff;
@@ -45,5 +48,15 @@ public static class PostgreSqlStoreRegistrations
         services.Use<IStaffAccountStore, PostgreSqlStaffAccountStore>();
         services.Use<ISignInFailureStore, PostgreSqlSignInFailureStore>();
         services.Use<ITeamStore, PostgreSqlTeamStore>();
+
+        // What several hosts on one database share beyond the stores.
+        services.Use<IConversationLocks>(sp => new PostgreSqlConversationLocks(sp.GetRequiredService<NpgsqlDataSource>(), PostgreSqlConversationLocks.DefaultWait));
+        services.Use<IJobClaims>(sp => new PostgreSqlJobClaims(sp.GetRequiredService<NpgsqlDataSource>(), HostName()));
+        services.AddSingleton<PostgreSqlChangeFeed>();
+        services.Use<IChangeFeed>(sp => sp.GetRequiredService<PostgreSqlChangeFeed>());
+        services.AddHostedService<ChangeFeedListener>();
     }
+
+    /// <summary>This host in <c>job_runs</c>: the machine and process, for whoever reads the table.</summary>
+    private static string HostName() => $"{Environment.MachineName}/{Environment.ProcessId}";
 }
