@@ -30,10 +30,10 @@ public sealed class NginxProxy : IDisposable
         return File.Exists(log) ? File.ReadAllLines(log) : [];
     }
 
-    public static async Task<NginxProxy> StartAsync(IEnumerable<Uri> hosts)
+    /// <summary>Starts nginx on <paramref name="port"/> (see <see cref="FreePort"/>) in front of <paramref name="hosts"/>.</summary>
+    public static async Task<NginxProxy> StartAsync(int port, IEnumerable<Uri> hosts)
     {
         if (!File.Exists(Binary)) throw new InvalidOperationException("nginx is not installed (apt-get install nginx; .ci/run installs it)");
-        var port = FreePort();
         var folder = RepoPaths.NewTempFolder();
         var servers = string.Join("\n", hosts.Select(h => $"        server 127.0.0.1:{h.Port} max_fails=1 fail_timeout=5s;"));
         // As root, nginx's workers would run as nobody and could not use the test's private folder.
@@ -95,7 +95,8 @@ public sealed class NginxProxy : IDisposable
         throw new TimeoutException("nginx did not start listening in 15 s");
     }
 
-    private static int FreePort()
+    /// <summary>A free loopback port, chosen before the hosts start so they can be told the public address.</summary>
+    public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
@@ -104,7 +105,14 @@ public sealed class NginxProxy : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited) _process.Kill();
+        // "stop" ends the workers too; killing the master alone would leave them running.
+        if (!_process.HasExited)
+        {
+            var stop = new ProcessStartInfo(Binary);
+            foreach (var arg in new[] { "-c", Path.Combine(_folder, "nginx.conf"), "-p", _folder, "-s", "stop" }) stop.ArgumentList.Add(arg);
+            using (var stopping = Process.Start(stop)) stopping?.WaitForExit(5_000);
+            if (!_process.WaitForExit(5_000)) _process.Kill(entireProcessTree: true);
+        }
         _process.WaitForExit(5_000);
         _process.Dispose();
         RepoPaths.DeleteFolder(_folder);

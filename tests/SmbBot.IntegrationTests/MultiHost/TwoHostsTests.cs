@@ -20,6 +20,7 @@ public sealed class TwoHostsTests(PostgreSqlTestCluster cluster) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         _database = cluster.NewDatabase();
+        var proxyPort = NginxProxy.FreePort();
         var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         Dictionary<string, string> Settings()
         {
@@ -31,6 +32,7 @@ public sealed class TwoHostsTests(PostgreSqlTestCluster cluster) : IAsyncLifetim
                 ["Storage__ConnectionString"] = _database,
                 ["Storage__DataPath"] = data,
                 ["DirectLine__Secret"] = secret,
+                ["DirectLine__PublicUrl"] = $"http://127.0.0.1:{proxyPort}",
                 ["Proxy__KnownProxies"] = "127.0.0.1",
                 ["AllowedHosts"] = "*",
                 ["Tickets__ReadApi__Enabled"] = "true",
@@ -39,7 +41,7 @@ public sealed class TwoHostsTests(PostgreSqlTestCluster cluster) : IAsyncLifetim
         // One after the other: the second start finds the schema in place (two at once are the migrator's own test).
         _a = await HostProcess.StartAsync(Settings());
         _b = await HostProcess.StartAsync(Settings());
-        _proxy = await NginxProxy.StartAsync([_a.Client.BaseAddress!, _b.Client.BaseAddress!]);
+        _proxy = await NginxProxy.StartAsync(proxyPort, [_a.Client.BaseAddress!, _b.Client.BaseAddress!]);
     }
 
     [Fact]
