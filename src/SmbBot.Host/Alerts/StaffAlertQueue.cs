@@ -6,6 +6,8 @@ using SmbBot.Core.Staff;
 using SmbBot.Core.Tickets;
 using SmbBot.Host.StaffConsole;
 
+using SmbBot.Host.Runtime;
+
 namespace SmbBot.Host.Alerts;
 
 /// <summary>
@@ -23,10 +25,10 @@ public sealed partial class StaffAlertQueue(IOutboxStore outbox, StaffStore staf
             var messages = MessagesFor(ticket, kind, occasion);
             if (messages.Count > 0 && outbox.Enqueue(messages) > 0) LogQueued(logger, ticket.Number, AlertContent.KindName(kind), messages.Count);
         }
-        catch (LiteException e)
+        catch (Exception e) when (StoreFailure.Is(e))
         {
             // The ticket is stored; an alert that cannot be queued must not fail the customer's chat.
-            LogNotQueued(logger, ticket.Number, AlertContent.KindName(kind), e.Message);
+            LogNotQueued(logger, ticket.Number, AlertContent.KindName(kind), StoreFailure.Describe(e));
         }
     }
 

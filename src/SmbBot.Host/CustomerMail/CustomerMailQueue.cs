@@ -5,6 +5,8 @@ using SmbBot.Core.Mail;
 using SmbBot.Core.Outbox;
 using SmbBot.Core.Tickets;
 
+using SmbBot.Host.Runtime;
+
 namespace SmbBot.Host.CustomerMail;
 
 /// <summary>
@@ -24,10 +26,10 @@ public sealed partial class CustomerMailQueue(IOutboxStore outbox, ITicketStore 
         {
             Queue(ticket, staffName, reply, chatActivityId);
         }
-        catch (LiteException e)
+        catch (Exception e) when (StoreFailure.Is(e))
         {
             // The reply is on the ticket and in the chat; an e-mail that cannot be queued must not fail the console.
-            LogNotQueued(logger, ticket.Number, e.Message);
+            LogNotQueued(logger, ticket.Number, StoreFailure.Describe(e));
         }
     }
 

@@ -4,6 +4,8 @@ using SmbBot.Host.Configuration;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Tickets;
 
+using SmbBot.Host.Runtime;
+
 namespace SmbBot.Host.Insight;
 
 /// <summary>The insight figures: aggregates kept as turns and tickets change, the dashboard and the unanswered inbox.</summary>
@@ -37,7 +39,7 @@ public sealed partial class InsightTicketWatch(ITicketStore tickets, InsightReco
     private void OnChanged(Ticket ticket)
     {
         try { insight.TicketChanged(ticket); }
-        catch (LiteDB.LiteException e) { NotCounted(e, ticket.Number); }
+        catch (Exception e) when (StoreFailure.Is(e)) { NotCounted(ticket.Number, StoreFailure.Describe(e)); }
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -52,6 +54,6 @@ public sealed partial class InsightTicketWatch(ITicketStore tickets, InsightReco
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {Number} changed but the insight counters could not be updated")]
-    private partial void NotCounted(Exception e, string number);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {Number} changed but the insight counters could not be updated: {Error}")]
+    private partial void NotCounted(string number, string error);
 }

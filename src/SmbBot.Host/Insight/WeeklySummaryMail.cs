@@ -6,6 +6,8 @@ using SmbBot.Core.Outbox;
 using SmbBot.Core.Staff;
 using SmbBot.Host.StaffConsole;
 
+using SmbBot.Host.Runtime;
+
 namespace SmbBot.Host.Insight;
 
 /// <summary>
@@ -23,7 +25,10 @@ public sealed class WeeklySummaryMail(InsightDashboard dashboard, UnansweredInbo
         do
         {
             try { QueueIfDue(); }
-            catch (Exception e) when (e is LiteDB.LiteException or IOException) { log.LogWarning(e, "The weekly insight summary could not be queued"); }
+            catch (Exception e) when (StoreFailure.Is(e) || e is IOException)
+            {
+                log.LogWarning("The weekly insight summary could not be queued: {Error}", StoreFailure.Describe(e));
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
