@@ -32,6 +32,12 @@ public static class BackupCommand
 
     private static async Task<int> RunAsync(IConfiguration configuration, string? to, TextWriter output, TextWriter errors, CancellationToken cancel)
     {
+        if (StorageServiceCollectionExtensions.Chosen(configuration) == SmbBot.PostgreSql.StorageProvider.PostgreSql)
+        {
+            errors.WriteLine("error: Storage:Provider is PostgreSql: SmbBot's state is in the database, so back it up with PostgreSQL's own tools " +
+                "(pg_dump, or base backups with WAL archiving); this command backs up the LiteDB file only");
+            return 1;
+        }
         var paths = SmbBotPaths.From(configuration);
         var options = BackupOptions.Read(configuration, paths);
         var target = to is { Length: > 0 } ? CopyTarget(TypedPath.Resolve(to)) : null;

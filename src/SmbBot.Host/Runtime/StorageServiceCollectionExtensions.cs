@@ -19,6 +19,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<StorageOptions>().ConnectionString!));
         services.Use<IStoreCheck, PostgreSqlStoreCheck>();
         PostgreSqlStoreRegistrations.Add(services);
+        // The scheduled backups copy the LiteDB file, which holds nothing here: the database is backed up with its own tools.
+        foreach (var scheduler in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Backups.BackupScheduler)).ToArray())
+            services.Remove(scheduler);
         return services;
     }
 

@@ -44,6 +44,17 @@ public sealed class StorageProviderStartTests(PostgreSqlTestCluster cluster) : I
     }
 
     [Fact]
+    public async Task The_backup_command_on_PostgreSql_says_to_back_up_the_database_instead()
+    {
+        var (exitCode, output, errors) = await HostProcess.RunAsync(Settings(cluster.NewDatabase()), TimeSpan.FromSeconds(60), "backup");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Storage:Provider is PostgreSql", errors);
+        Assert.Contains("pg_dump", errors);
+        Assert.DoesNotContain("backup written", output);
+    }
+
+    [Fact]
     public async Task A_database_that_cannot_be_reached_stops_the_start_with_one_line_within_the_connect_timeout()
     {
         var port = FreePort();

@@ -7,15 +7,19 @@ using SmbBot.Core.Insight;
 using SmbBot.Core.Outbox;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Tickets;
+using SmbBot.Core.Storage;
 using SmbBot.Host.Alerts;
+using SmbBot.Host.Backups;
 using SmbBot.Host.CustomerMail;
 using SmbBot.Host.Insight;
 using SmbBot.Host.Runtime;
 using SmbBot.IntegrationTests.Infrastructure;
 using SmbBot.Knowledge.VectorStore;
+using SmbBot.PostgreSql.Changes;
 using SmbBot.PostgreSql.Conversations;
 using SmbBot.PostgreSql.CustomerMail;
 using SmbBot.PostgreSql.Insight;
+using SmbBot.PostgreSql.Jobs;
 using SmbBot.PostgreSql.Outbox;
 using SmbBot.PostgreSql.Privacy;
 using SmbBot.PostgreSql.Faq;
@@ -36,6 +40,7 @@ public sealed class StorageRegistrationTests(PostgreSqlTestCluster cluster)
         }).Build();
         var services = new ServiceCollection();
         services.AddSmbBotRuntime(configuration);
+        services.AddBackups(configuration);
         services.AddStaffAlerts(configuration);
         services.AddCustomerMail();
         services.AddInsight();
@@ -64,6 +69,7 @@ public sealed class StorageRegistrationTests(PostgreSqlTestCluster cluster)
         Assert.Equal(typeof(LiteDbStoreCheck), Implementation<IStoreCheck>(services));
         Assert.NotNull(Assert.Single(services, d => d.ServiceType == typeof(FaqPhrasingCollection)).ImplementationFactory);
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(NpgsqlDataSource));
+        Assert.Contains(services, d => d.ImplementationType == typeof(BackupScheduler));
     }
 
     [Fact]
@@ -83,6 +89,9 @@ public sealed class StorageRegistrationTests(PostgreSqlTestCluster cluster)
         Assert.Equal(typeof(PostgreSqlStoreCheck), Implementation<IStoreCheck>(services));
         var source = Assert.Single(services, d => d.ServiceType == typeof(NpgsqlDataSource));
         Assert.Equal(ServiceLifetime.Singleton, source.Lifetime);
+        // The scheduled backups copy the LiteDB file, which holds nothing on PostgreSQL.
+        Assert.DoesNotContain(services, d => d.ImplementationType == typeof(BackupScheduler));
+        Assert.Contains(services, d => d.ImplementationType == typeof(ChangeFeedListener));
     }
 
     [Fact]
@@ -99,6 +108,9 @@ public sealed class StorageRegistrationTests(PostgreSqlTestCluster cluster)
         Assert.IsType<PostgreSqlConversationStore>(provider.GetRequiredService<IConversationStore>());
         Assert.IsType<PostgreSqlOutboxStore>(provider.GetRequiredService<IOutboxStore>());
         Assert.IsType<PostgreSqlInsightStore>(provider.GetRequiredService<IInsightStore>());
+        Assert.IsType<PostgreSqlConversationLocks>(provider.GetRequiredService<IConversationLocks>());
+        Assert.IsType<PostgreSqlJobClaims>(provider.GetRequiredService<IJobClaims>());
+        Assert.IsType<PostgreSqlChangeFeed>(provider.GetRequiredService<IChangeFeed>());
     }
 
     [Fact]
