@@ -23,7 +23,7 @@ public static partial class BotEndpoints
     }
 
     private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot,
-        ITurnUnderstanding understanding, SmbBotAuthentication auth)
+        ITurnUnderstanding understanding, SmbBotAuthentication auth, SmbBot.Core.StoreFaults storeFaults)
     {
         if (!auth.Enabled && http.Request.Headers.Authorization.Count > 0)
         {
@@ -67,6 +67,12 @@ public static partial class BotEndpoints
             // or the channel answered the post with an error).
             await Reject(http, StatusCodes.Status502BadGateway,
                 "the bot's reply could not be delivered to the activity's 'serviceUrl'; is Emulator still listening there?", "ServiceUrlUnreachable");
+        }
+        catch (Exception e) when (storeFaults.Unavailable(e) is not null && !http.Response.HasStarted)
+        {
+            // Logged by the adapter's turn error handler, which also sent the apology where it could.
+            http.Response.Headers.RetryAfter = "5";
+            await Reject(http, StatusCodes.Status503ServiceUnavailable, "the bot cannot reach its database right now; nothing was kept, try again shortly", "DatabaseUnavailable");
         }
     }
 

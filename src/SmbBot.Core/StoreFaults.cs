@@ -5,9 +5,10 @@ namespace SmbBot.Core;
 /// raises <see cref="Fault"/> the first time one happens. LiteDB 5 does not recover from a failed write in the same
 /// process (every later turn fails, even once the disk has room again: measured with a full tmpfs), so the host
 /// stops with <see cref="ExitCode"/> and the service manager starts it again; what customers were told had been kept
-/// is on disk already.
+/// is on disk already. A database that cannot be reached (<paramref name="unavailable"/>) is no fault: the request
+/// gets 503 and the host carries on until the database is back.
 /// </summary>
-public sealed class StoreFaults(string dataFolder)
+public sealed class StoreFaults(string dataFolder, Func<Exception, string?>? unavailable = null)
 {
     /// <summary>The exit code after a store fault: EX_TEMPFAIL, which the systemd unit restarts (unlike 1).</summary>
     public const int ExitCode = 75;
@@ -34,6 +35,10 @@ public sealed class StoreFaults(string dataFolder)
         }
         return true;
     }
+
+    /// <summary>Why the database cannot be reached, in a few words without customer data, when that is what
+    /// <paramref name="error"/> means; otherwise null.</summary>
+    public string? Unavailable(Exception error) => unavailable?.Invoke(error);
 
     /// <summary>The I/O error on a file of the data folder somewhere in <paramref name="error"/>'s chain, or null.</summary>
     public IOException? WriteFailure(Exception? error)

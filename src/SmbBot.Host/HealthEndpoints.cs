@@ -36,7 +36,7 @@ public static class HealthEndpoints
     private static CustomerMail.MailboxReport? Mailbox(CustomerMail.MailboxStatus mailbox)
     {
         try { return mailbox.Report(); }
-        catch (Exception e) when (e is LiteException or IOException) { return null; }
+        catch (Exception e) when (e is LiteException or IOException or Npgsql.NpgsqlException) { return null; }
     }
 
     /// <summary>What the readiness check found.</summary>

@@ -134,6 +134,10 @@ public sealed partial class DirectLineChannel(IDirectLineStore store, SmbBotAdap
                     await bot.OnTurnAsync(turn, ct);
                 }, CancellationToken.None);
             }
+            catch (Exception e) when (adapter.IsDatabaseUnavailable(e))
+            {
+                // Logged in one line by the adapter's turn error handler; the customer's next post gets 503.
+            }
             catch (Exception e)
             {
                 LogDispatchFailed(logger, e, activity.Type);

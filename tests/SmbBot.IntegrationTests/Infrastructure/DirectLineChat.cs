@@ -16,14 +16,17 @@ public sealed class DirectLineChat(HttpClient client, WebChatConversation chat)
     public static async Task<DirectLineChat> StartAsync(HttpClient client) => new(client, await WebChatConversation.StartAsync(client));
 
     /// <summary>Posts a message as the customer.</summary>
-    public async Task SayAsync(string text)
+    public async Task SayAsync(string text) => (await PostAsync(text)).EnsureSuccessStatusCode();
+
+    /// <summary>Posts a message as the customer; the answer as it came.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string text)
     {
         var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{chat.ConversationId}/activities")
         {
             Content = new StringContent(new JsonObject { ["type"] = "message", ["text"] = text }.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", chat.Token);
-        (await client.SendAsync(post)).EnsureSuccessStatusCode();
+        return await client.SendAsync(post);
     }
 
     /// <summary>One poll: the activities after the last one seen.</summary>

@@ -15,7 +15,8 @@ public sealed class PostgreSqlTestCluster : IDisposable
     private const string Bin = "/usr/lib/postgresql/15/bin";
     private const string SuperUser = "smbbot";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "smbbot-pg-" + Guid.NewGuid().ToString("N"));
-    private readonly Process _server;
+    private readonly string _data;
+    private Process? _server;
     private int _databases;
 
     public PostgreSqlTestCluster()
@@ -25,15 +26,31 @@ public sealed class PostgreSqlTestCluster : IDisposable
         Directory.CreateDirectory(_folder);
         if (AsRoot) Run("chown", "65534:65534", _folder);
         Port = FreePort();
-        var data = Path.Combine(_folder, "data");
-        Run(Path.Combine(Bin, "initdb"), "-D", data, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions");
-        var server = $"'{Bin}/postgres' -D '{data}' -p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= "
+        _data = Path.Combine(_folder, "data");
+        Run(Path.Combine(Bin, "initdb"), "-D", _data, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions");
+        StartServer();
+    }
+
+    /// <summary>Starts the server again on the same port after <see cref="StopServer"/>.</summary>
+    public void StartServer()
+    {
+        var server = $"'{Bin}/postgres' -D '{_data}' -p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= "
             + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         // SIGINT is PostgreSQL's fast shutdown: it ends the sessions and stops in well under a second.
-        var start = Start("sh", "-c", $"{server} >'{_folder}/server.log' 2>&1 & pid=$!; cat >/dev/null; kill -INT $pid; wait $pid");
+        var start = Start("sh", "-c", $"{server} >>'{_folder}/server.log' 2>&1 & pid=$!; cat >/dev/null; kill -INT $pid; wait $pid");
         start.RedirectStandardInput = true;
         _server = Process.Start(start)!;
         WaitUntilReady();
+    }
+
+    /// <summary>Stops the server (fast shutdown: open sessions are ended), for a test of a database that goes away.</summary>
+    public void StopServer()
+    {
+        if (_server is null) return;
+        _server.StandardInput.Close();
+        if (!_server.WaitForExit(15_000)) _server.Kill(entireProcessTree: true);
+        _server.Dispose();
+        _server = null;
     }
 
     /// <summary>The server's port on 127.0.0.1.</summary>
@@ -67,7 +84,7 @@ public sealed class PostgreSqlTestCluster : IDisposable
                 connection.Open();
                 return;
             }
-            catch (NpgsqlException) when (DateTime.UtcNow < deadline && !_server.HasExited)
+            catch (NpgsqlException) when (DateTime.UtcNow < deadline && !_server!.HasExited)
             {
                 Thread.Sleep(100);
             }
@@ -113,9 +130,7 @@ public sealed class PostgreSqlTestCluster : IDisposable
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
-        _server.StandardInput.Close();
-        if (!_server.WaitForExit(15_000)) _server.Kill(entireProcessTree: true);
-        _server.Dispose();
+        StopServer();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }
