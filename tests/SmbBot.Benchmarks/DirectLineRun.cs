@@ -13,11 +13,16 @@ namespace SmbBot.Benchmarks;
 /// </summary>
 public static class DirectLineRun
 {
-    public static async Task<LoadResult> RunAsync(HostUnderTest host, Scenario scenario, int concurrency, TimeSpan duration, int seed)
+    public static Task<LoadResult> RunAsync(HostUnderTest host, Scenario scenario, int concurrency, TimeSpan duration, int seed) =>
+        RunAsync(host.Address, host.CpuTime, scenario, concurrency, duration, seed);
+
+    /// <summary>The same at <paramref name="address"/> (a host or a proxy in front of several); <paramref name="cpuTime"/>
+    /// is the CPU time of the host processes behind it.</summary>
+    public static async Task<LoadResult> RunAsync(Uri address, Func<TimeSpan> cpuTime, Scenario scenario, int concurrency, TimeSpan duration, int seed)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 4 }) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 4 }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         var samples = new ConcurrentBag<TurnSample>();
-        var cpuBefore = host.CpuTime();
+        var cpuBefore = cpuTime();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
@@ -44,7 +49,7 @@ public static class DirectLineRun
             }
         })));
         var seconds = clock.Elapsed.TotalSeconds;
-        var cpu = (host.CpuTime() - cpuBefore).TotalSeconds / seconds / Environment.ProcessorCount * 100;
+        var cpu = (cpuTime() - cpuBefore).TotalSeconds / seconds / Environment.ProcessorCount * 100;
         var list = samples.ToArray();
         return new LoadResult(concurrency, list.Length, list.Count(s => !s.Ok), seconds, cpu, list);
     }

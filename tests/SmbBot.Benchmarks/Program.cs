@@ -62,6 +62,13 @@ if (args.FirstOrDefault() == "languages")
         SmbBot.Understanding.Languages.MessageLanguages.VocabularyOf(SmbBot.Core.KnowledgeFiles.KnowledgeBase.Load(RepoPaths.Knowledge)), Option("--seconds", 5));
     return;
 }
+// Turns per second: one host on LiteDB, one on PostgreSQL, two on PostgreSQL behind nginx (MultiHostBench.cs):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- multi-host [--seconds 20]
+if (args.FirstOrDefault() == "multi-host")
+{
+    await MultiHostBench.RunAsync(Option("--seconds", 20));
+    return;
+}
 if (args.FirstOrDefault() == "soak")
 {
     await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3, allowZero: true));
