@@ -30,7 +30,7 @@ public sealed class NginxProxy : IDisposable
         return File.Exists(log) ? File.ReadAllLines(log) : [];
     }
 
-    /// <summary>Starts nginx on <paramref name="port"/> (see <see cref="FreePort"/>) in front of <paramref name="hosts"/>.</summary>
+    /// <summary>Starts nginx on <paramref name="port"/> (see <see cref="SmtpTestServer.FreePort"/>) in front of <paramref name="hosts"/>.</summary>
     public static async Task<NginxProxy> StartAsync(int port, IEnumerable<Uri> hosts)
     {
         if (!File.Exists(Binary)) throw new InvalidOperationException("nginx is not installed (apt-get install nginx; .ci/run installs it)");
@@ -93,14 +93,6 @@ public sealed class NginxProxy : IDisposable
         }
         proxy.Dispose();
         throw new TimeoutException("nginx did not start listening in 15 s");
-    }
-
-    /// <summary>A free loopback port, chosen before the hosts start so they can be told the public address.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

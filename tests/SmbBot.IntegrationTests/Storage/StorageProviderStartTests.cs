@@ -57,7 +57,7 @@ public sealed class StorageProviderStartTests(PostgreSqlTestCluster cluster) : I
     [Fact]
     public async Task A_database_that_cannot_be_reached_stops_the_start_with_one_line_within_the_connect_timeout()
     {
-        var port = FreePort();
+        var port = SmtpTestServer.FreePort();
         var nowhere = $"Host=127.0.0.1;Port={port};Database=smbbot;Username=smbbot;Password={Password};Timeout=5";
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
@@ -70,13 +70,6 @@ public sealed class StorageProviderStartTests(PostgreSqlTestCluster cluster) : I
         Assert.DoesNotContain(Password, output + errors);
         Assert.False(File.Exists(Path.Combine(_folder, "data", "smbbot.db")), "no LiteDB file is made when the store is PostgreSQL");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(45), $"the start took {clock.Elapsed}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose() => RepoPaths.DeleteFolder(_folder);
