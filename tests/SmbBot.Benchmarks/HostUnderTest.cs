@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using SmbBot.IntegrationTests.Infrastructure;
 
 namespace SmbBot.Benchmarks;
 
@@ -23,7 +23,7 @@ public sealed class HostUnderTest : IDisposable
 
     public static async Task<HostUnderTest> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SmbBot.Host.dll"));
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
@@ -109,12 +109,5 @@ public sealed class HostUnderTest : IDisposable
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit(10_000);
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

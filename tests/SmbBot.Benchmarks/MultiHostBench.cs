@@ -38,7 +38,7 @@ public static class MultiHostBench
                 await MeasureAsync("1 host, PostgreSQL", host.Address, [host], scenario, duration, counter);
 
             var two = Database(cluster, counter);
-            var proxyPort = NginxProxy.FreePort();
+            var proxyPort = LoopbackPort.Free();
             using var a = await HostUnderTest.StartAsync(Path.Combine(folder, "pg2a"), Postgres(two, secret, $"http://127.0.0.1:{proxyPort}"));
             using var b = await HostUnderTest.StartAsync(Path.Combine(folder, "pg2b"), Postgres(two, secret, $"http://127.0.0.1:{proxyPort}"));
             using var proxy = await NginxProxy.StartAsync(proxyPort, [a.Address, b.Address]);

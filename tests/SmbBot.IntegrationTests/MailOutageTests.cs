@@ -84,7 +84,7 @@ public class MailOutageTests : IDisposable
     [Fact]
     public async Task An_alert_that_cannot_be_sent_shows_on_the_ticket_page_with_the_reason()
     {
-        await using var host = new BotHost(settings: AlertsHost.Settings(SmtpTestServer.FreePort(), webhook: null));
+        await using var host = new BotHost(settings: AlertsHost.Settings(LoopbackPort.Free(), webhook: null));
         var console = new ConsoleClient(host);
         await console.SignInAsync(AlertsHost.Admin, AlertsHost.AdminPassword);
         var replies = await Activities.AskAsync(host.CreateClient(), "I want to talk to a real person", "unsent-1");

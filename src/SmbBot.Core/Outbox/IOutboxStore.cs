@@ -52,6 +52,15 @@ public interface IOutboxStore
     /// <summary>Deletes these messages; returns how many there were.</summary>
     int Delete(IEnumerable<string> ids);
 
+    /// <summary>Deletes every message about these tickets (they are gone, so are their e-mails); returns how many.</summary>
+    int DeleteOfTickets(IReadOnlyCollection<int> ticketIds);
+
+    /// <summary>
+    /// Deletes messages about no ticket (e.g. the weekly summary) that are finished (sent, given up or not needed) and
+    /// were queued before <paramref name="cutoff"/>; returns how many.
+    /// </summary>
+    int DeleteFinishedWithoutTicketBefore(DateTime cutoff);
+
     /// <summary>Counts of waiting and failing messages and the latest error.</summary>
     OutboxHealth Health();
 }

@@ -106,6 +106,19 @@ public sealed class LiteDbOutboxStore : IOutboxStore
     }
 
     /// <inheritdoc/>
+    public int DeleteOfTickets(IReadOnlyCollection<int> ticketIds)
+    {
+        lock (_write) return ticketIds.Distinct().Sum(id => _messages.DeleteMany(m => m.TicketId == id));
+    }
+
+    /// <inheritdoc/>
+    public int DeleteFinishedWithoutTicketBefore(DateTime cutoff)
+    {
+        lock (_write)
+            return _messages.DeleteMany(m => m.TicketId == null && m.CreatedAt < cutoff && (m.SentAt != null || m.GaveUp || m.NotNeeded != null));
+    }
+
+    /// <inheritdoc/>
     public OutboxHealth Health()
     {
         var unsent = _messages.Find(m => m.SentAt == null && m.NotNeeded == null).ToArray();

@@ -74,8 +74,8 @@ public interface ITicketStore
     /// <summary>Deletes these tickets; returns how many there were.</summary>
     int Delete(IEnumerable<int> ids);
 
-    /// <summary>Deletes tickets resolved or closed before <paramref name="cutoff"/>; returns how many.</summary>
-    int DeleteClosedBefore(DateTime cutoff);
+    /// <summary>Deletes tickets resolved or closed before <paramref name="cutoff"/>; returns their numbers.</summary>
+    IReadOnlyList<int> DeleteClosedBefore(DateTime cutoff);
 
     /// <summary>Number of tickets stored.</summary>
     int Count();

@@ -194,10 +194,16 @@ public sealed class LiteDbTicketStore : ITicketStore
     }
 
     /// <inheritdoc/>
-    public int DeleteClosedBefore(DateTime cutoff)
+    public IReadOnlyList<int> DeleteClosedBefore(DateTime cutoff)
     {
         lock (_write)
-            return _tickets.DeleteMany(t => (t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed) && t.UpdatedAt < cutoff);
+        {
+            var ids = _tickets.Query()
+                .Where(t => (t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed) && t.UpdatedAt < cutoff)
+                .Select(t => t.Id).ToArray();
+            foreach (var id in ids) _tickets.Delete(id);
+            return ids;
+        }
     }
 
     /// <inheritdoc/>

@@ -86,6 +86,15 @@ public sealed partial class PostgreSqlOutboxStore(NpgsqlDataSource database, Tim
     public int Delete(IEnumerable<string> ids) =>
         Execute("DELETE FROM outbox WHERE id = ANY($1)", new NpgsqlParameter { Value = ids.Distinct().ToArray() });
 
+    /// <inheritdoc/>
+    public int DeleteOfTickets(IReadOnlyCollection<int> ticketIds) =>
+        Execute("DELETE FROM outbox WHERE ticket_id = ANY($1)", new NpgsqlParameter { Value = ticketIds.Distinct().ToArray() });
+
+    /// <inheritdoc/>
+    public int DeleteFinishedWithoutTicketBefore(DateTime cutoff) =>
+        Execute("DELETE FROM outbox WHERE ticket_id IS NULL AND created_at < $1 AND (sent_at IS NOT NULL OR gave_up OR not_needed IS NOT NULL)",
+            OutboxRow.Time(cutoff));
+
     private static NpgsqlParameter P(object value) => new() { Value = value };
 
     private int Execute(string sql, params NpgsqlParameter[] parameters)

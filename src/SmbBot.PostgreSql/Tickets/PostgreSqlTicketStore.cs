@@ -84,11 +84,14 @@ public sealed partial class PostgreSqlTicketStore(NpgsqlDataSource database) : I
     }
 
     /// <inheritdoc/>
-    public int DeleteClosedBefore(DateTime cutoff)
+    public IReadOnlyList<int> DeleteClosedBefore(DateTime cutoff)
     {
-        using var delete = database.CreateCommand("DELETE FROM tickets WHERE status IN ('Resolved', 'Closed') AND updated_at < $1");
+        using var delete = database.CreateCommand("DELETE FROM tickets WHERE status IN ('Resolved', 'Closed') AND updated_at < $1 RETURNING id");
         delete.Parameters.Add(new() { Value = TicketRow.Utc(cutoff), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        return delete.ExecuteNonQuery();
+        using var reader = delete.ExecuteReader();
+        var ids = new List<int>();
+        while (reader.Read()) ids.Add(reader.GetInt32(0));
+        return ids;
     }
 
     private static int[] NextIds(NpgsqlConnection connection, int count)

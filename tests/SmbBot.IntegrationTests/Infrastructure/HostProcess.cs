@@ -50,7 +50,7 @@ public static class HostProcess
     /// <summary>Starts the host serving on a free loopback port and waits until it is ready.</summary>
     public static async Task<RunningHost> StartAsync(IDictionary<string, string> environment)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var process = Process.Start(StartInfo(environment, $"http://127.0.0.1:{port}", []))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -85,13 +85,6 @@ public static class HostProcess
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (k, v) in environment) start.Environment[k] = v;
         return start;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -23,7 +23,7 @@ public sealed class ImapTestServer : IDisposable
 
     public ImapTestServer()
     {
-        Port = SmtpTestServer.FreePort();
+        Port = LoopbackPort.Free();
         var mail = Path.Combine(_folder, "mail");
         Directory.CreateDirectory(mail);
         var root = Environment.UserName == "root";

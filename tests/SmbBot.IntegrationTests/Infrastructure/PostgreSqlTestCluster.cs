@@ -25,7 +25,7 @@ public sealed class PostgreSqlTestCluster : IDisposable
             throw new InvalidOperationException($"the PostgreSQL tests need Debian's postgresql package ({Bin}; apt-get install -y postgresql; .ci/run installs it)");
         Directory.CreateDirectory(_folder);
         if (AsRoot) Run("chown", "65534:65534", _folder);
-        Port = SmtpTestServer.FreePort();
+        Port = LoopbackPort.Free();
         _data = Path.Combine(_folder, "data");
         Run(Path.Combine(Bin, "initdb"), "-D", _data, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions");
         StartServer();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using MimeKit;
 
 namespace SmbBot.IntegrationTests.Infrastructure;
@@ -47,7 +46,7 @@ public sealed class SmtpTestServer : IDisposable
     public SmtpTestServer((string User, string Password)? signIn = null)
     {
         _signIn = signIn;
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         File.WriteAllText(Path.Combine(_folder, "smtp_test_server.py"), Script);
         Directory.CreateDirectory(Mailbox);
     }
@@ -94,14 +93,6 @@ public sealed class SmtpTestServer : IDisposable
                 throw new TimeoutException($"{found.Length} of {count} e-mails arrived; the server has: {string.Join(" | ", Messages().Select(m => $"{m.To} {m.Subject}"))}");
             await Task.Delay(200);
         }
-    }
-
-    /// <summary>A free loopback port (nothing listens on it).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

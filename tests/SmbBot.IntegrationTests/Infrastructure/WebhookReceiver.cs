@@ -11,7 +11,7 @@ public sealed class WebhookReceiver : IDisposable
 
     public WebhookReceiver()
     {
-        var port = SmtpTestServer.FreePort();
+        var port = LoopbackPort.Free();
         Url = $"http://127.0.0.1:{port}/hooks/T000/B000/secret-token/";
         _listener.Prefixes.Add(Url);
         _listener.Start();

@@ -20,7 +20,7 @@ public sealed class TwoHostsTests(PostgreSqlTestCluster cluster) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         _database = cluster.NewDatabase();
-        var proxyPort = SmtpTestServer.FreePort();
+        var proxyPort = LoopbackPort.Free();
         var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         Dictionary<string, string> Settings()
         {

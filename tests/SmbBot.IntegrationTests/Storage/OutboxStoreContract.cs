@@ -128,6 +128,24 @@ public abstract class OutboxStoreContract
     }
 
     [Fact]
+    public void Messages_of_deleted_tickets_go_and_finished_ones_about_no_ticket_go_after_the_cutoff()
+    {
+        Store.Enqueue([Message("t1-alert"), Message("t1-reply", kind: "customer:reply"), Message("t2-alert", ticket: 2),
+            Message("weekly-old", ticket: null, kind: "insight:weekly", dueInSeconds: -86400 * 20),
+            Message("weekly-unsent", ticket: null, kind: "insight:weekly", dueInSeconds: -86400 * 20),
+            Message("weekly-new", ticket: null, kind: "insight:weekly")]);
+        Store.MarkSent("weekly-old", Now.AddDays(-20));
+        Store.MarkSent("weekly-new", Now);
+
+        Assert.Equal(2, Store.DeleteOfTickets([1, 1, 3]));
+        Assert.Equal(0, Store.DeleteOfTickets([]));
+        Assert.Equal(1, Store.DeleteFinishedWithoutTicketBefore(Now.AddDays(-10)));
+
+        Assert.Equal(["t2-alert", "weekly-new", "weekly-unsent"],
+            new[] { "t1-alert", "t1-reply", "t2-alert", "weekly-old", "weekly-unsent", "weekly-new" }.Where(id => Store.Get(id) is not null).Order());
+    }
+
+    [Fact]
     public void Marking_an_unknown_message_changes_nothing()
     {
         Store.MarkSent("unknown", Now);

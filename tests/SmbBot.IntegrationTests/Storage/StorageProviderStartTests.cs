@@ -57,7 +57,7 @@ public sealed class StorageProviderStartTests(PostgreSqlTestCluster cluster) : I
     [Fact]
     public async Task A_database_that_cannot_be_reached_stops_the_start_with_one_line_within_the_connect_timeout()
     {
-        var port = SmtpTestServer.FreePort();
+        var port = LoopbackPort.Free();
         var nowhere = $"Host=127.0.0.1;Port={port};Database=smbbot;Username=smbbot;Password={Password};Timeout=5";
         var clock = System.Diagnostics.Stopwatch.StartNew();
 

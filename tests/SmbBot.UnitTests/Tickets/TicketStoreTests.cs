@@ -216,7 +216,7 @@ public class TicketStoreTests : IDisposable
 
         var deleted = _store.DeleteClosedBefore(cutoff);
 
-        Assert.Equal(2, deleted);
+        Assert.Equal([oldClosed.Id, oldResolved.Id], deleted.Order());
         Assert.Null(_store.Get(oldClosed.Id));
         Assert.Null(_store.Get(oldResolved.Id));
         Assert.NotNull(_store.Get(oldOpen.Id));
