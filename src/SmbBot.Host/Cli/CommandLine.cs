@@ -4,7 +4,7 @@ using SmbBot.Core.KnowledgeFiles;
 
 namespace SmbBot.Host.Cli;
 
-/// <summary>Command verbs of the host: <c>check</c>, <c>train</c>, <c>eval</c>, <c>staff</c>, <c>backup</c>, <c>restore</c>. Without a verb the host serves the bot.</summary>
+/// <summary>Command verbs of the host: <c>check</c>, <c>train</c>, <c>eval</c>, <c>staff</c>, <c>backup</c>, <c>restore</c>, <c>migrate-store</c>. Without a verb the host serves the bot.</summary>
 public static class CommandLine
 {
     private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
@@ -34,6 +34,7 @@ public static class CommandLine
             StaffCommand.Create(configuration, input, output, errors),
             BackupCommand.Create(configuration, output, errors),
             RestoreCommand.Create(configuration, output, errors),
+            MigrateStoreCommand.Create(configuration, output, errors),
         };
         var tokens = WithoutSettings(args);
         if (tokens is [var verb, ..] && !HelpFlags.Contains(verb) && !root.Subcommands.Any(c => c.Name == verb))
@@ -97,7 +98,7 @@ public static class CommandLine
     private static int Usage(TextWriter errors, string problem)
     {
         errors.WriteLine($"error: {problem}");
-        errors.WriteLine("usage: SmbBot.Host [check|train|eval|staff|backup|restore] [--Setting:Name value ...]   (--help after a command for its options)");
+        errors.WriteLine("usage: SmbBot.Host [check|train|eval|staff|backup|restore|migrate-store] [--Setting:Name value ...]   (--help after a command for its options)");
         errors.WriteLine("  (no command)  serve the bot on the configured URL (default http://localhost:3978)");
         errors.WriteLine("  check [--knowledge <folder>] [--json]   list what to fix in the knowledge folder without starting the bot");
         errors.WriteLine("  train         retrain the intent classifier now; print cross-validated accuracy and the routing thresholds");
@@ -105,6 +106,7 @@ public static class CommandLine
         errors.WriteLine("  staff add <email> <display name> <agent|admin>   add a console account; the password is read from standard input");
         errors.WriteLine("  backup [--to <path>]   take a consistent backup of the store, also while SmbBot runs");
         errors.WriteLine("  restore [<backup file>]   put a backup (default: the newest) in place of the store; SmbBot must be stopped");
+        errors.WriteLine("  migrate-store [--from <backup file>]   move the LiteDB store into the empty PostgreSQL database of Storage:ConnectionString");
         return 2;
     }
 }

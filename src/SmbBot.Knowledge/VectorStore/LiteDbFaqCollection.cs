@@ -23,6 +23,10 @@ public sealed class LiteDbFaqCollection : FaqPhrasingCollection
     /// <summary>Builds LiteDB's mapping of the stored document type (see the host's start-up).</summary>
     public static void WarmUpMapping(BsonMapper mapper) => mapper.ToDocument(new StoredPhrasing());
 
+    /// <summary>Every phrasing stored in collection <paramref name="name"/>, read without writing anything (no index is made), for the move to PostgreSQL.</summary>
+    public static IEnumerable<FaqPhrasingRecord> ReadAll(ILiteDatabase database, string name) =>
+        database.GetCollection<StoredPhrasing>(name).FindAll().Select(s => s.ToRecord());
+
     /// <inheritdoc/>
     protected override IEnumerable<FaqPhrasingRecord> ReadStored() => _stored.FindAll().Select(s => s.ToRecord());
 
