@@ -32,6 +32,13 @@ if (args.FirstOrDefault() == "routing")
     finally { RepoPaths.DeleteFolder(folder); }
     return;
 }
+// migrate-store moving a LiteDB file of many tickets into PostgreSQL (MigrateStoreBench.cs):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- migrate-store [--tickets 100000]
+if (args.FirstOrDefault() == "migrate-store")
+{
+    await MigrateStoreBench.RunAsync(Option("--tickets", 100_000));
+    return;
+}
 // The staff queue on PostgreSQL beside LiteDB (PostgresQueueBench.cs):
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- postgres-queue [--tickets 100000] [--open 500]
 if (args.FirstOrDefault() == "postgres-queue")
