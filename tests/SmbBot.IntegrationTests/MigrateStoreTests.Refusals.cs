@@ -58,7 +58,7 @@ public sealed partial class MigrateStoreTests
     public async Task Bad_input_gets_one_line_without_the_password_and_writes_nothing()
     {
         var source = await Shared.Value;
-        var down = $"Host=127.0.0.1;Port={SmtpTestServer.FreePort()};Database=smbbot;Username=smbbot;Password=secret-pw-7;Timeout=3";
+        var down = $"Host=127.0.0.1;Port={LoopbackPort.Free()};Database=smbbot;Username=smbbot;Password=secret-pw-7;Timeout=3";
         var missing = Path.Combine(RepoPaths.NewTempFolder(), "nothing-here");
         var damaged = Path.Combine(RepoPaths.NewTempFolder(), "damaged.db");
         await File.WriteAllBytesAsync(damaged, new byte[8192]);
