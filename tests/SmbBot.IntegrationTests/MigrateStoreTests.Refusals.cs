@@ -17,7 +17,7 @@ public sealed partial class MigrateStoreTests
     {
         var source = await Shared.Value;
         var database = cluster.NewDatabase();
-        Assert.Equal(0, (await HostProcess.RunAsync(Settings(source.Data, database), TimeSpan.FromSeconds(60), "migrate-store")).ExitCode);
+        Assert.Equal(0, (await InProcess(Settings(source.Data, database), "migrate-store")).ExitCode);
         var before = Occupied(database);
 
         var (exitCode, output, errors) = await HostProcess.RunAsync(Settings(source.Data, database), TimeSpan.FromSeconds(60), "migrate-store");
@@ -34,22 +34,17 @@ public sealed partial class MigrateStoreTests
     public async Task A_running_host_keeps_its_folder_and_a_backup_taken_while_it_runs_is_moved_instead()
     {
         var source = await Shared.Value;
+        var refused = source.WhileRunning;
+        Assert.Equal((1, ""), (refused.ExitCode, refused.Output));
+        Assert.Contains($"SmbBot is running on {source.Data}", refused.Errors);
+        Assert.Contains("migrate-store --from <file>", refused.Errors);
+        Assert.Contains("Nothing was moved", refused.Errors);
         var database = cluster.NewDatabase();
-        var backup = Path.Combine(RepoPaths.NewTempFolder(), "before-the-move.db");
-        using (var host = await HostProcess.StartAsync(Settings(source.Data)))
-        {
-            var refused = await HostProcess.RunAsync(Settings(source.Data, database), TimeSpan.FromSeconds(60), "migrate-store");
-            Assert.Equal(1, refused.ExitCode);
-            Assert.Contains($"SmbBot is running on {source.Data}", refused.Errors);
-            Assert.Contains("migrate-store --from <file>", refused.Errors);
-            Assert.Empty(Occupied(database));
-            Assert.Equal(0, (await HostProcess.RunAsync(Settings(source.Data), TimeSpan.FromSeconds(120), "backup", "--to", backup)).ExitCode);
-        }
 
-        var (exitCode, output, errors) = await HostProcess.RunAsync(Settings(source.Data, database), TimeSpan.FromSeconds(60), "migrate-store", "--from", backup);
+        var (exitCode, output, errors) = await HostProcess.RunAsync(Settings(source.Data, database), TimeSpan.FromSeconds(60), "migrate-store", "--from", source.Backup);
 
         Assert.Equal((0, ""), (exitCode, errors));
-        Assert.Contains($"moving {backup} into ", output);
+        Assert.Contains($"moving {source.Backup} into ", output);
         Assert.Contains("tickets 1, ", output);
         Assert.Equal(1, Occupied(database)["tickets"]);
     }
@@ -72,7 +67,7 @@ public sealed partial class MigrateStoreTests
         };
         foreach (var (settings, args, expected) in cases)
         {
-            var (exitCode, output, errors) = await HostProcess.RunAsync(settings, TimeSpan.FromSeconds(60), args);
+            var (exitCode, output, errors) = await InProcess(settings, args);
             Assert.Equal((1, "", 1), (exitCode, output, errors.TrimEnd().Split('\n').Length));
             Assert.StartsWith("error: ", errors);
             Assert.Contains(expected, errors);

@@ -5,17 +5,14 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LiteDB;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
+using SmbBot.Host.Cli;
 using Npgsql;
 using SmbBot.Core.Outbox;
 using SmbBot.Core.Staff;
 using SmbBot.Core.Teams;
 using SmbBot.Host.Runtime;
-using SmbBot.Host.StoreMigration;
 using SmbBot.IntegrationTests.Infrastructure;
-using SmbBot.PostgreSql.Import;
-using SmbBot.PostgreSql.Migrations;
 
 namespace SmbBot.IntegrationTests;
 
@@ -31,8 +28,12 @@ public sealed partial class MigrateStoreTests(PostgreSqlTestCluster cluster)
     private static readonly string Secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private static readonly Lazy<Task<Source>> Shared = new(BuildSourceAsync);
 
-    /// <summary>The data folder a LiteDB host left behind, and what its chat saw.</summary>
-    private sealed record Source(string Data, WebChatConversation Chat, string[] ActivityIds, int TicketNumber, string StaffId);
+    /// <summary>
+    /// The data folder a LiteDB host left behind, what its chat saw, what <c>migrate-store</c> answered while the host
+    /// ran, and the backup taken then.
+    /// </summary>
+    private sealed record Source(string Data, WebChatConversation Chat, string[] ActivityIds, int TicketNumber, string StaffId,
+        (int ExitCode, string Output, string Errors) WhileRunning, string Backup);
 
     private static Dictionary<string, string> Settings(string data, string? database = null)
     {
@@ -56,6 +57,8 @@ public sealed partial class MigrateStoreTests(PostgreSqlTestCluster cluster)
         WebChatConversation chat;
         string[] ids;
         int ticket;
+        (int, string, string) whileRunning;
+        var backup = Path.Combine(RepoPaths.NewTempFolder(), "while-it-ran.db");
         using (var host = await HostProcess.StartAsync(Settings(data)))
         {
             chat = await KnownCustomerChatAsync(host.Client);
@@ -65,6 +68,8 @@ public sealed partial class MigrateStoreTests(PostgreSqlTestCluster cluster)
             await customer.SayAsync("I want to talk to a real person");
             ticket = Number((string)(await customer.WaitForAsync(a => Regex.IsMatch((string?)a["text"] ?? "", @"T-\d+")))["text"]!);
             ids = [.. (await customer.PollAsync(fromStart: true)).Select(a => (string)a["id"]!)];
+            whileRunning = await HostProcess.RunAsync(Settings(data, "Host=127.0.0.1;Database=unused"), TimeSpan.FromSeconds(60), "migrate-store");
+            Assert.Equal(0, (await HostProcess.RunAsync(Settings(data), TimeSpan.FromSeconds(120), "backup", "--to", backup)).ExitCode);
         }
 
         // A team and a waiting e-mail, written by the product's own LiteDB stores into the stopped host's file.
@@ -78,7 +83,7 @@ public sealed partial class MigrateStoreTests(PostgreSqlTestCluster cluster)
             Id = "mail-1", Channel = OutboxChannel.Email, Kind = "reply", TicketId = ticket - 1000, To = "priya@example.com", Subject = "Your ticket", Body = "We are on it.",
             CreatedAt = now, NextAttemptAt = now.AddHours(1),
         }]);
-        return new Source(data, chat, ids, ticket, staffId);
+        return new Source(data, chat, ids, ticket, staffId, whileRunning, backup);
     }
 
     [Fact]
@@ -128,6 +133,15 @@ public sealed partial class MigrateStoreTests(PostgreSqlTestCluster cluster)
 
         var next = await Activities.AskAsync(host.Client, "I need to talk to a person about my invoice", "after-the-move");
         Assert.Equal($"T-{source.TicketNumber + 1}", (string)Activities.Decision(next[^1]!.AsObject())!["ticketId"]!);
+    }
+
+    /// <summary>The verb run in this process (faster than a process where the process itself is not the point).</summary>
+    private static async Task<(int ExitCode, string Output, string Errors)> InProcess(Dictionary<string, string> settings, params string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Key.Replace("__", ":"), s => (string?)s.Value)).Build();
+        var (output, errors) = (new StringWriter(), new StringWriter());
+        var exitCode = await CommandLine.RunAsync(args, configuration, new StringReader(""), output, errors);
+        return (exitCode, output.ToString(), errors.ToString());
     }
 
     private static int Number(string text) => int.Parse(Regex.Match(text, @"T-(\d+)").Groups[1].Value);
