@@ -57,6 +57,10 @@ public sealed partial class MigrateStoreTests
         var missing = Path.Combine(RepoPaths.NewTempFolder(), "nothing-here");
         var damaged = Path.Combine(RepoPaths.NewTempFolder(), "damaged.db");
         await File.WriteAllBytesAsync(damaged, new byte[8192]);
+        var unknown = Path.Combine(RepoPaths.NewTempFolder(), "unknown.db");
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = unknown, Connection = LiteDB.ConnectionType.Direct }))
+            db.GetCollection("gift_cards").Insert(new LiteDB.BsonDocument { ["_id"] = "G-1", ["balance"] = 20 });
+        var untouched = cluster.NewDatabase();
 
         var cases = new (Dictionary<string, string> Settings, string[] Args, string Expected)[]
         {
@@ -64,6 +68,7 @@ public sealed partial class MigrateStoreTests
             (Settings(missing, cluster.NewDatabase()), ["migrate-store"], $"there is no data folder at {missing}"),
             (Settings(source.Data, cluster.NewDatabase()), ["migrate-store", "--from", damaged], "the backup "),
             (Settings(source.Data), ["migrate-store"], "give the target database in Storage:ConnectionString"),
+            (Settings(source.Data, untouched), ["migrate-store", "--from", unknown], "holds collections this SmbBot does not know how to move (gift_cards)"),
         };
         foreach (var (settings, args, expected) in cases)
         {
@@ -74,6 +79,7 @@ public sealed partial class MigrateStoreTests
             Assert.DoesNotContain("secret-pw-7", errors);
         }
         Assert.False(Directory.Exists(missing));
+        Assert.Empty(Occupied(untouched));
     }
 
     [Fact]

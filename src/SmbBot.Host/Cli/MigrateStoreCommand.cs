@@ -74,6 +74,8 @@ public static class MigrateStoreCommand
         output.WriteLine($"moved: {string.Join(", ", stores.Select(s => $"{s.Name} {s.Records}"))}");
         if (wrong.Length > 0) return Fail(errors, $"the counts in {where} after the move differ from what was written: {string.Join(", ", wrong)}");
         output.WriteLine($"verified: {written.Count} tables hold the rows written ({written.Values.Sum()} rows) in {clock.Elapsed.TotalSeconds:0.0} s");
+        foreach (var (collection, why) in StoreMoves.CollectionsNotMoved.Where(c => source.Database.CollectionExists(c.Key)))
+            output.WriteLine($"not moved: {collection} {source.Database.GetCollection(collection).Count()} ({why})");
         output.WriteLine("next: set Storage:Provider to PostgreSql with this Storage:ConnectionString and start SmbBot; keep its Storage:DataPath (the Direct Line secret and the models are there)");
         return 0;
     }
