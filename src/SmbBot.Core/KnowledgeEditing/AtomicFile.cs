@@ -12,6 +12,15 @@ public static class AtomicFile
         File.Move(temp, path, overwrite: true);
     }
 
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="bytes"/>.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
+    }
+
     /// <summary>Replaces <paramref name="target"/> with a copy of <paramref name="source"/>.</summary>
     public static void Copy(string source, string target)
     {

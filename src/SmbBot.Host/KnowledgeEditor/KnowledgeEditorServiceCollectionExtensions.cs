@@ -1,3 +1,4 @@
+using SmbBot.Core.KnowledgeEditing;
 using SmbBot.Host.StaffConsole;
 
 namespace SmbBot.Host.KnowledgeEditor;
@@ -8,7 +9,7 @@ public static class KnowledgeEditorServiceCollectionExtensions
     public static IServiceCollection AddKnowledgeEditor(this IServiceCollection services)
     {
         services.AddSingleton<KnowledgeDraft>();
-        services.AddSingleton<KnowledgeVersions>();
+        services.AddSingleton<IKnowledgeVersionStore, FileKnowledgeVersionStore>();
         services.AddSingleton<KnowledgePreview>();
         services.AddSingleton<KnowledgePublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<KnowledgePublisher>());

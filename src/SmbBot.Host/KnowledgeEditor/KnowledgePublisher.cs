@@ -5,6 +5,7 @@ using SmbBot.Core.KnowledgeEditing;
 using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Routing;
+using SmbBot.Core.Storage;
 using SmbBot.Host.Configuration;
 using SmbBot.Knowledge.Embeddings;
 using SmbBot.Knowledge.VectorStore;
@@ -16,11 +17,12 @@ namespace SmbBot.Host.KnowledgeEditor;
 /// Publishes a version of the knowledge in the background, one at a time, while the bot keeps answering with the
 /// version in use: reads the files, builds the new version aside (<see cref="KnowledgeBuilder"/>), runs the golden
 /// questions on it, writes the knowledge files atomically, then switches the bot to it in one step. Any failure leaves
-/// the version in use serving and says why in <see cref="Status"/>.
+/// the version in use serving and says why in <see cref="Status"/>. On a version store shared by several hosts each
+/// publish is announced on the change feed, and the other hosts take that version (see <see cref="AdoptAsync"/>).
 /// </summary>
 public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime runtime, FaqPhrasingCollection index,
-    MiniLmEmbeddingGenerator embeddings, IOptions<RoutingOptions> routing, KnowledgeDraft draft, KnowledgeVersions versions,
-    IAuditLog audit, TimeProvider clock, ILogger<KnowledgePublisher> logger) : BackgroundService
+    MiniLmEmbeddingGenerator embeddings, IOptions<RoutingOptions> routing, KnowledgeDraft draft, IKnowledgeVersionStore versions,
+    IChangeFeed feed, IAuditLog audit, TimeProvider clock, ILogger<KnowledgePublisher> logger) : BackgroundService
 {
     private readonly Channel<(PublishRequest Request, long Started)> _requests = Channel.CreateUnbounded<(PublishRequest, long)>();
     private volatile PublishStatus _status = PublishStatus.Idle(null, DateTime.UtcNow);
@@ -32,6 +34,12 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
     /// <summary>Who a publish of files changed on disk is recorded as.</summary>
     public const string WatcherActor = "files on disk";
 
+    /// <summary>Who taking another host's version is recorded as (in the status only: nothing new is recorded).</summary>
+    public const string OtherHostActor = "another host";
+
+    /// <summary>The change feed's kind for a new knowledge version; the key is its number.</summary>
+    public const string VersionKind = "knowledge";
+
     /// <summary>What the publisher is doing or did last.</summary>
     public PublishStatus Status => _status;
 
@@ -39,7 +47,7 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
     public void Request(PublishRequest request)
     {
         // The watcher's requests show once they turn out to change something: most are the publisher's own writes.
-        if (request.Actor != WatcherActor)
+        if (request.Actor is not (WatcherActor or OtherHostActor))
             _status = _status with { State = "running", Step = "waiting for the publish before it", Message = "", Broken = [] };
         _requests.Writer.TryWrite((request, Stopwatch.GetTimestamp()));
     }
@@ -58,13 +66,35 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // The knowledge start-up has activated the files on disk: they are a version, and the draft starts from them.
-        var fingerprint = KnowledgeFolder.Fingerprint(paths.Knowledge);
-        var live = versions.List().FirstOrDefault();
-        if (live?.Fingerprint != fingerprint) live = versions.Add(paths.Knowledge, WatcherActor, "as found at start", Now);
+        // On a shared store the newest version wins over the folder: it is taken in the background, as after a notice.
+        var files = KnowledgeFolder.Read(paths.Knowledge);
+        var fingerprint = KnowledgeFolder.Fingerprint(files);
+        var newest = versions.Newest();
+        var live = KnowledgeSync.AtStart(versions.Shared, newest, fingerprint) switch
+        {
+            KnowledgeStep.Record => versions.Add(files, WatcherActor, "as found at start", Now),
+            KnowledgeStep.RecordFirst => versions.AddFirst(files, WatcherActor, "as found at start", Now),
+            _ => newest,
+        };
         Volatile.Write(ref _liveFingerprint, fingerprint);
         draft.EnsureFrom(paths.Knowledge);
-        _status = PublishStatus.Idle(live, Now);
+        _status = PublishStatus.Idle(live?.Fingerprint == fingerprint ? live : null, Now);
+        feed.Received += OnChange;
+        if (live?.Fingerprint != fingerprint) Request(new PublishRequest(PublishSource.Newest, OtherHostActor));
         return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        feed.Received -= OnChange;
+        return base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Another host published, or notices may have been missed (the feed reconnected): follow the newest version.</summary>
+    private void OnChange(Change change)
+    {
+        if (change.Kind is VersionKind or Change.ResyncKind) Request(new PublishRequest(PublishSource.Newest, OtherHostActor));
     }
 
     /// <inheritdoc/>
@@ -87,22 +117,39 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
     private async Task PublishAsync(PublishRequest request, long started, CancellationToken cancellationToken)
     {
         var current = runtime.Current ?? throw new InvalidOperationException("the bot has not started");
-        var source = request.Source switch
+        if (request.Source == PublishSource.Newest)
         {
-            PublishSource.Draft => draft.Folder,
-            PublishSource.Version => versions.PathOf(request.Version ?? 0),
-            _ => paths.Knowledge,
-        };
-        if (request.Source == PublishSource.Version && versions.Get(request.Version ?? 0) is null)
+            await FollowNewestAsync(current, started, cancellationToken);
+            return;
+        }
+        var kept = request.Source == PublishSource.Version ? versions.Files(request.Version ?? 0) : null;
+        if (request.Source == PublishSource.Version && kept is null)
         {
             Fail($"there is no version {request.Version}");
             return;
         }
-        if (request.Source == PublishSource.Disk && KnowledgeFolder.Fingerprint(source) == LiveFingerprint)
+        using var checkout = kept is null ? null : KnowledgeCheckout.Write(kept, paths.Data);
+        var source = request.Source switch
         {
-            if (request.Actor != WatcherActor)
-                _status = _status with { State = "published", Step = "", Message = "the files on disk are the version in use", At = Now };
-            return;
+            PublishSource.Draft => draft.Folder,
+            PublishSource.Version => checkout!.Path,
+            _ => paths.Knowledge,
+        };
+        if (request.Source == PublishSource.Disk)
+        {
+            var disk = KnowledgeFolder.Fingerprint(source);
+            if (disk == LiveFingerprint)
+            {
+                if (request.Actor != WatcherActor)
+                    _status = _status with { State = "published", Step = "", Message = "the files on disk are the version in use", At = Now };
+                return;
+            }
+            var newest = versions.Newest();
+            if (KnowledgeSync.OnDisk(versions.Shared, newest, disk) == KnowledgeStep.Adopt)
+            {
+                await AdoptAsync(current, newest!, started, cancellationToken);
+                return;
+            }
         }
         // On a store shared by several hosts, another host may have published since: its vectors are reused, not embedded again.
         index.Reload();
@@ -138,23 +185,26 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
         if (request.Source != PublishSource.Disk) KnowledgeFolder.Mirror(source, paths.Knowledge);
         if (report.Retrained || !File.Exists(IntentTraining.ModelPath(paths.Models, knowledge)))
             IntentTraining.Save(knowledge, version.Model, paths.Models);
-        var kept = versions.Add(paths.Knowledge, request.Actor, summary, Now);
+        var files = KnowledgeFolder.Read(paths.Knowledge);
+        var recorded = versions.Add(files, request.Actor, summary, Now);
 
         Step(SwitchingStep);
         runtime.Activate(version);
-        Volatile.Write(ref _liveFingerprint, KnowledgeFolder.Fingerprint(paths.Knowledge));
+        Volatile.Write(ref _liveFingerprint, KnowledgeFolder.Fingerprint(files));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        _status = new PublishStatus("published", "", $"version {kept.Number} is live ({summary}); {Cost(report)}", [], kept, seconds, Now);
-        // The stored index (read at the next start) follows; the bot already searches the new version's own copy.
+        _status = new PublishStatus("published", "", $"version {recorded.Number} is live ({summary}); {Cost(report)}", [], recorded, seconds, Now);
+        // The stored index (read at the next start) follows; the bot already searches the new version's own copy. Only
+        // the publishing host writes it, before it tells the others, so they re-read the vectors instead of embedding.
         await KnowledgeBuilder.CopyIndexAsync(version.Index, index, cancellationToken);
+        feed.Publish(VersionKind, recorded.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (request.Source == PublishSource.Draft) draft.ResetFrom(paths.Knowledge, draftRevision);
         else if (request.Source == PublishSource.Version || !draft.HasChanges) draft.ResetFrom(paths.Knowledge);
         audit.Add(new AuditEntry
         {
             At = Now, Actor = request.Actor, Action = request.Source == PublishSource.Version ? "knowledge-rollback" : "knowledge-publish",
-            Detail = $"version {kept.Number}: {summary}",
+            Detail = $"version {recorded.Number}: {summary}",
         });
-        LogPublished(logger, kept.Number, seconds, report.Embedded, report.Retrained);
+        LogPublished(logger, recorded.Number, seconds, report.Embedded, report.Retrained);
     }
 
     private static string Summary(KnowledgeBase before, KnowledgeBase after)

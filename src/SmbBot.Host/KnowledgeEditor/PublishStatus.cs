@@ -1,3 +1,5 @@
+using SmbBot.Core.KnowledgeEditing;
+
 namespace SmbBot.Host.KnowledgeEditor;
 
 /// <summary>What the publisher is doing, for the editor page (polled as JSON).</summary>
@@ -22,6 +24,8 @@ public enum PublishSource
     Version,
     /// <summary>The knowledge files as they are on disk (changed by someone else, or "reload from disk").</summary>
     Disk,
+    /// <summary>The newest version in a store shared by several hosts, published on another host: taken, not recorded again.</summary>
+    Newest,
 }
 
 /// <summary>A request to publish, from <paramref name="Actor"/>; <paramref name="Version"/> for a rollback.</summary>

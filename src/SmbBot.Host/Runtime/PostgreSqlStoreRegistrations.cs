@@ -7,6 +7,7 @@ using SmbBot.Core.Storage;
 using SmbBot.Core.Teams;
 using SmbBot.Core.CustomerMail;
 using SmbBot.Core.Insight;
+using SmbBot.Core.KnowledgeEditing;
 using SmbBot.Core.Outbox;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Tickets;
@@ -17,6 +18,7 @@ using SmbBot.PostgreSql.CustomerMail;
 using SmbBot.PostgreSql.DirectLine;
 using SmbBot.PostgreSql.Faq;
 using SmbBot.PostgreSql.Insight;
+using SmbBot.PostgreSql.Knowledge;
 using SmbBot.PostgreSql.Jobs;
 using SmbBot.PostgreSql.Outbox;
 using SmbBot.PostgreSql.Privacy;
@@ -48,6 +50,7 @@ public static class PostgreSqlStoreRegistrations
         services.Use<IStaffAccountStore, PostgreSqlStaffAccountStore>();
         services.Use<ISignInFailureStore, PostgreSqlSignInFailureStore>();
         services.Use<ITeamStore, PostgreSqlTeamStore>();
+        services.Use<IKnowledgeVersionStore, PostgreSqlKnowledgeVersionStore>();
 
         // What several hosts on one database share beyond the stores.
         services.Use<IConversationLocks>(sp => new PostgreSqlConversationLocks(sp.GetRequiredService<NpgsqlDataSource>(), PostgreSqlConversationLocks.DefaultWait));

@@ -45,7 +45,8 @@ public class StorageSettingsTests
         Assert.Equal((StorageProvider.PostgreSql, 0), (provider, problems.Count));
         Assert.Empty(PostgreSqlStores.Missing);
         Assert.Null(refusal);
-        Assert.Equal(10, PostgreSqlStores.Done.Count);
+        Assert.Equal(11, PostgreSqlStores.Done.Count);
+        Assert.Contains("knowledge versions", PostgreSqlStores.Done);
     }
 
     [Theory]

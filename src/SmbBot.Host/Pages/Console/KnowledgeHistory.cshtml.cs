@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmbBot.Core.Faq;
 using SmbBot.Core.KnowledgeEditing;
 using SmbBot.Core.KnowledgeFiles;
 using SmbBot.Core.Privacy;
@@ -8,7 +9,8 @@ using SmbBot.Host.KnowledgeEditor;
 namespace SmbBot.Host.Pages.Console;
 
 /// <summary>Every published version of the knowledge, what changed in each, and one-click rollback (a publish of the old version, audited).</summary>
-public sealed class KnowledgeHistoryModel(KnowledgeVersions versions, KnowledgePublisher publisher, IAuditLog audit, TimeProvider clock) : PageModel
+public sealed class KnowledgeHistoryModel(IKnowledgeVersionStore versions, KnowledgePublisher publisher, SmbBot.Host.Configuration.SmbBotPaths paths,
+    IAuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Diff { get; set; }
 
@@ -24,17 +26,23 @@ public sealed class KnowledgeHistoryModel(KnowledgeVersions versions, KnowledgeP
         Message = TempData["message"] as string;
         Versions = versions.List();
         Audit = audit.RecentStartingWith("knowledge");
-        if (Diff is not { } n || versions.Get(n) is null) return;
+        if (Diff is not { } n || versions.Files(n) is not { } files) return;
         try
         {
-            var after = KnowledgeBase.Load(versions.PathOf(n)).Faq;
-            var before = versions.Get(n - 1) is null ? [] : KnowledgeBase.Load(versions.PathOf(n - 1)).Faq;
+            var after = Faq(files);
+            var before = versions.Files(n - 1) is { } previous ? Faq(previous) : [];
             Changes = FaqDiff.Compare(before, after);
         }
         catch (KnowledgeFileException e)
         {
             DiffProblem = e.Message;
         }
+    }
+
+    private IReadOnlyList<FaqEntry> Faq(IReadOnlyDictionary<string, byte[]> files)
+    {
+        using var checkout = KnowledgeCheckout.Write(files, paths.Data);
+        return KnowledgeBase.Load(checkout.Path).Faq;
     }
 
     public IActionResult OnPostRollback(int version)
