@@ -16,12 +16,20 @@ public sealed class KnowledgeCheckout : IDisposable
     /// <summary>Writes <paramref name="files"/> to a new folder under <paramref name="data"/>.</summary>
     public static KnowledgeCheckout Write(IReadOnlyDictionary<string, byte[]> files, string data)
     {
-        var path = System.IO.Path.Combine(data, "knowledge-checkouts", Guid.NewGuid().ToString("N"));
+        var path = System.IO.Path.Combine(Root(data), Guid.NewGuid().ToString("N"));
         if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
         else Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         KnowledgeFolder.Write(files, path);
         return new KnowledgeCheckout(path);
     }
+
+    /// <summary>Removes the checkouts a process left when it stopped while using them (called at start, before any is made).</summary>
+    public static void RemoveLeftovers(string data)
+    {
+        if (Directory.Exists(Root(data))) new KnowledgeCheckout(Root(data)).Dispose();
+    }
+
+    private static string Root(string data) => System.IO.Path.Combine(data, "knowledge-checkouts");
 
     /// <inheritdoc/>
     public void Dispose()

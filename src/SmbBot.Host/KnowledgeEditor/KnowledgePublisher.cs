@@ -67,6 +67,7 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
     {
         // The knowledge start-up has activated the files on disk: they are a version, and the draft starts from them.
         // On a shared store the newest version wins over the folder: it is taken in the background, as after a notice.
+        KnowledgeCheckout.RemoveLeftovers(paths.Data);
         var files = KnowledgeFolder.Read(paths.Knowledge);
         var fingerprint = KnowledgeFolder.Fingerprint(files);
         var newest = versions.Newest();

@@ -21,17 +21,17 @@ public sealed partial class KnowledgeVersionsTwoHostsTests(PostgreSqlTestCluster
     public async Task InitializeAsync()
     {
         _database = cluster.NewDatabase();
-        (_a, _knowledgeA) = await StartAsync();
-        (_b, _knowledgeB) = await StartAsync();
+        (_a, _knowledgeA, _) = await StartAsync();
+        (_b, _knowledgeB, _) = await StartAsync();
     }
 
-    private async Task<(RunningHost Host, string Knowledge)> StartAsync(Action<string>? edit = null)
+    private async Task<(RunningHost Host, string Knowledge, string Data)> StartAsync(Action<string, string>? prepare = null)
     {
         var data = RepoPaths.NewTempFolder();
         var knowledge = RepoPaths.NewTempFolder();
         _folders.AddRange([data, knowledge]);
         RepoPaths.Copy(RepoPaths.Knowledge, knowledge);
-        edit?.Invoke(knowledge);
+        prepare?.Invoke(knowledge, data);
         var host = await HostProcess.StartAsync(new Dictionary<string, string>
         {
             ["Storage__Provider"] = "PostgreSql",
@@ -42,7 +42,7 @@ public sealed partial class KnowledgeVersionsTwoHostsTests(PostgreSqlTestCluster
             ["Staff__BootstrapAdmin__Password"] = ConsoleBotHost.AdminPassword,
             ["Staff__BootstrapAdmin__DisplayName"] = "Sam",
         });
-        return (host, knowledge);
+        return (host, knowledge, data);
     }
 
     [Fact]
@@ -76,10 +76,16 @@ public sealed partial class KnowledgeVersionsTwoHostsTests(PostgreSqlTestCluster
         Assert.Contains("20 spaces", await AnswerAsync(_b!, ParkingQuestion));
         Assert.Contains("has 20 spaces", File.ReadAllText(shop));
 
-        // A third host starting with other files takes the newest version instead of recording its folder.
-        var (c, knowledgeC) = await StartAsync(k => Edit(Path.Combine(k, "faq", "shop.csv"), "has 20 spaces", "has 99 spaces"));
+        // A third host starting with other files takes the newest version instead of recording its folder (and clears
+        // the checkout a stopped process left in its data folder).
+        var (c, knowledgeC, dataC) = await StartAsync((knowledge, data) =>
+        {
+            Edit(Path.Combine(knowledge, "faq", "shop.csv"), "has 20 spaces", "has 99 spaces");
+            Directory.CreateDirectory(Path.Combine(data, "knowledge-checkouts", "left-by-a-crash", "faq"));
+        });
         using (c)
         {
+            Assert.False(Directory.Exists(Path.Combine(dataC, "knowledge-checkouts", "left-by-a-crash")));
             await WaitForAnswerAsync(c, "has 20 spaces");
             Assert.Contains("has 20 spaces", File.ReadAllText(Path.Combine(knowledgeC, "faq", "shop.csv")));
             Assert.Equal(all, await VersionsAsync());
