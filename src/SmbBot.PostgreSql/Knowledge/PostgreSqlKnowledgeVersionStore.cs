@@ -92,7 +92,12 @@ public sealed class PostgreSqlKnowledgeVersionStore(NpgsqlDataSource database) :
         command.ExecuteNonQuery();
     }
 
-    private static void Insert(NpgsqlConnection connection, KnowledgeVersion version, IReadOnlyDictionary<string, byte[]> files)
+    /// <summary>
+    /// Writes <paramref name="version"/> and its files as one row on <paramref name="connection"/>, inside whatever
+    /// transaction is open on it (moving a whole installation in one transaction); checks nothing: callers check with
+    /// <see cref="KnowledgeVersionImport.Ensure"/> first.
+    /// </summary>
+    public static void Insert(NpgsqlConnection connection, KnowledgeVersion version, IReadOnlyDictionary<string, byte[]> files)
     {
         var ordered = files.OrderBy(f => f.Key, StringComparer.Ordinal).ToArray();
         using var insert = new NpgsqlCommand("""
