@@ -99,8 +99,13 @@ public sealed partial class MigrateStoreTests(PostgreSqlTestCluster cluster)
         Assert.Contains("staff accounts 1, teams 1, outbox 1", output);
         Assert.Contains($"web chat activities {source.ActivityIds.Length}", output);
         Assert.Contains("verified: ", output);
+        var versions = Directory.GetFiles(Path.Combine(source.Data, "knowledge-versions"), "version.json", SearchOption.AllDirectories).Length;
+        Assert.True(versions >= 1, "the LiteDB host recorded its knowledge as a version");
+        Assert.Contains($"knowledge versions {versions}", output);
         await using (var pg = NpgsqlDataSource.Create(database))
         {
+            await using var kept = pg.CreateCommand("SELECT count(*) FROM knowledge_versions");
+            Assert.Equal((long)versions, await kept.ExecuteScalarAsync());
             await using var waiting = pg.CreateCommand("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND NOT gave_up AND not_needed IS NULL AND next_attempt_at > now()");
             Assert.Equal(1L, await waiting.ExecuteScalarAsync());
             await using var team = pg.CreateCommand("SELECT name, members FROM teams");

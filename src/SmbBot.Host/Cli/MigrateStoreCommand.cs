@@ -39,7 +39,7 @@ public static class MigrateStoreCommand
         if (StorageSettings.Check(nameof(StorageProvider.PostgreSql), connectionString).Problems is [var problem, ..]) return Fail(errors, problem);
         var where = StorageSettings.Describe(connectionString);
 
-        using var source = from is { Length: > 0 } ? MigrationSource.FromBackup(TypedPath.Resolve(from)) : MigrationSource.FromDataFolder(SmbBotPaths.From(configuration));
+        using var source = from is { Length: > 0 } ? MigrationSource.FromBackup(TypedPath.Resolve(from), SmbBotPaths.From(configuration)) : MigrationSource.FromDataFolder(SmbBotPaths.From(configuration));
         if (LiteDbToPostgreSql.UnknownCollections(source.Database) is [_, ..] unknown)
             return Fail(errors, $"{source.Description} holds collections this SmbBot does not know how to move ({string.Join(", ", unknown)}); use the SmbBot version that wrote it. Nothing was moved");
 
@@ -61,9 +61,10 @@ public static class MigrateStoreCommand
         IReadOnlyDictionary<string, long> written;
         try
         {
-            (stores, written) = LiteDbToPostgreSql.Run(source.Database, target);
+            (stores, written) = LiteDbToPostgreSql.Run(source, target);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or LiteException or InvalidCastException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or LiteException or InvalidCastException
+            or ArgumentException or IOException or InvalidDataException)
         {
             return Fail(errors, $"the move failed and was rolled back; nothing was written to {where}: {Reason(e)}");
         }

@@ -21,7 +21,7 @@ public static class LiteDbToPostgreSql
     /// Runs every move of <see cref="StoreMoves.All"/> in one transaction on <paramref name="target"/> (its schema
     /// already migrated, its tables empty) and commits once the tables' row counts match what was written.
     /// </summary>
-    public static (IReadOnlyList<MovedStore> Stores, IReadOnlyDictionary<string, long> Tables) Run(ILiteDatabase source, NpgsqlDataSource target)
+    public static (IReadOnlyList<MovedStore> Stores, IReadOnlyDictionary<string, long> Tables) Run(MigrationSource source, NpgsqlDataSource target)
     {
         using var import = PostgreSqlImport.Begin(target);
         var moved = StoreMoves.All.Select(move => new MovedStore(move.Name, move.Move(source, import))).ToArray();

@@ -3,6 +3,7 @@ using SmbBot.Core.Conversations;
 using SmbBot.Core.CustomerMail;
 using SmbBot.Core.DirectLine;
 using SmbBot.Core.Insight;
+using SmbBot.Core.KnowledgeEditing;
 using SmbBot.Core.Outbox;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Staff;
@@ -16,10 +17,10 @@ namespace SmbBot.Host.StoreMigration;
 
 /// <summary>
 /// One store's move from LiteDB to PostgreSQL: the store interfaces it covers (each registered in
-/// <see cref="Runtime.PostgreSqlStoreRegistrations"/>), the LiteDB collections it reads, and the move itself, which
-/// returns how many of the store's records it wrote.
+/// <see cref="Runtime.PostgreSqlStoreRegistrations"/>), the LiteDB collections it reads (none for what is kept as
+/// files in the data folder), and the move itself, which returns how many of the store's records it wrote.
 /// </summary>
-public sealed record StoreMove(string Name, Type[] Stores, string[] Collections, Func<ILiteDatabase, PostgreSqlImport, long> Move);
+public sealed record StoreMove(string Name, Type[] Stores, string[] Collections, Func<MigrationSource, PostgreSqlImport, long> Move);
 
 /// <summary>Every store's move, in the order they run; the LiteDB stores' collections read as they store them.</summary>
 public static class StoreMoves
@@ -27,22 +28,23 @@ public static class StoreMoves
     /// <summary>All moves. A store registered for PostgreSQL but missing here fails the migration tests.</summary>
     public static IReadOnlyList<StoreMove> All { get; } =
     [
-        new("tickets", [typeof(ITicketStore)], ["tickets"], (db, to) => to.Tickets(Read<Ticket>(db, "tickets"))),
-        new("conversations", [typeof(IConversationStore)], ["conversations"], (db, to) => to.Conversations(Read<ConversationRecord>(db, "conversations"))),
-        new("web chat conversations", [typeof(IDirectLineStore)], ["dl_conversations"], (db, to) => to.DirectLineConversations(Read<DirectLineConversation>(db, "dl_conversations"))),
+        new("tickets", [typeof(ITicketStore)], ["tickets"], (from, to) => to.Tickets(Read<Ticket>(from.Database, "tickets"))),
+        new("conversations", [typeof(IConversationStore)], ["conversations"], (from, to) => to.Conversations(Read<ConversationRecord>(from.Database, "conversations"))),
+        new("web chat conversations", [typeof(IDirectLineStore)], ["dl_conversations"], (from, to) => to.DirectLineConversations(Read<DirectLineConversation>(from.Database, "dl_conversations"))),
         new("web chat activities", [typeof(IDirectLineStore)], ["dl_activities"], MoveActivities),
-        new("staff accounts", [typeof(IStaffAccountStore), typeof(ISignInFailureStore)], ["staff"], (db, to) => to.StaffAccounts(Read<StaffAccount>(db, "staff"))),
-        new("teams", [typeof(ITeamStore)], ["teams"], (db, to) => to.Teams(Read<Team>(db, "teams"))),
-        new("outbox", [typeof(IOutboxStore)], ["outbox"], (db, to) => to.Outbox(Read<OutboxMessage>(db, "outbox"))),
-        new("mail inbox", [typeof(IMailInboxStore)], ["mail_inbox"], (db, to) => to.MailInbox(Read<InboundMailRecord>(db, "mail_inbox"))),
-        new("audit log", [typeof(IAuditLog)], ["audit"], (db, to) => to.Audit(Read<AuditEntry>(db, "audit"))),
-        new("insight conversations", [typeof(IInsightStore)], ["insight_conversations"], (db, to) => to.InsightConversations(Read<ConversationInsight>(db, "insight_conversations"))),
-        new("insight days", [typeof(IInsightStore)], ["insight_days"], (db, to) => to.InsightDays(Read<InsightDay>(db, "insight_days"))),
-        new("insight weeks", [typeof(IInsightStore)], ["insight_weeks"], (db, to) => to.InsightWeeks(Read<InsightWeek>(db, "insight_weeks"))),
-        new("unanswered messages", [typeof(IUnansweredStore)], ["insight_unanswered"], (db, to) => to.Unanswered(Read<UnansweredMessage>(db, "insight_unanswered"))),
-        new("unanswered inbox changes", [typeof(IInboxChangeStore)], ["insight_inbox_changes"], (db, to) => to.InboxChanges(Read<InboxChange>(db, "insight_inbox_changes"))),
+        new("staff accounts", [typeof(IStaffAccountStore), typeof(ISignInFailureStore)], ["staff"], (from, to) => to.StaffAccounts(Read<StaffAccount>(from.Database, "staff"))),
+        new("teams", [typeof(ITeamStore)], ["teams"], (from, to) => to.Teams(Read<Team>(from.Database, "teams"))),
+        new("outbox", [typeof(IOutboxStore)], ["outbox"], (from, to) => to.Outbox(Read<OutboxMessage>(from.Database, "outbox"))),
+        new("mail inbox", [typeof(IMailInboxStore)], ["mail_inbox"], (from, to) => to.MailInbox(Read<InboundMailRecord>(from.Database, "mail_inbox"))),
+        new("audit log", [typeof(IAuditLog)], ["audit"], (from, to) => to.Audit(Read<AuditEntry>(from.Database, "audit"))),
+        new("insight conversations", [typeof(IInsightStore)], ["insight_conversations"], (from, to) => to.InsightConversations(Read<ConversationInsight>(from.Database, "insight_conversations"))),
+        new("insight days", [typeof(IInsightStore)], ["insight_days"], (from, to) => to.InsightDays(Read<InsightDay>(from.Database, "insight_days"))),
+        new("insight weeks", [typeof(IInsightStore)], ["insight_weeks"], (from, to) => to.InsightWeeks(Read<InsightWeek>(from.Database, "insight_weeks"))),
+        new("unanswered messages", [typeof(IUnansweredStore)], ["insight_unanswered"], (from, to) => to.Unanswered(Read<UnansweredMessage>(from.Database, "insight_unanswered"))),
+        new("unanswered inbox changes", [typeof(IInboxChangeStore)], ["insight_inbox_changes"], (from, to) => to.InboxChanges(Read<InboxChange>(from.Database, "insight_inbox_changes"))),
         new("FAQ phrasings", [typeof(FaqPhrasingCollection)], [UnderstandingServiceCollectionExtensions.FaqCollectionName],
-            (db, to) => to.FaqPhrasings(LiteDbFaqCollection.ReadAll(db, UnderstandingServiceCollectionExtensions.FaqCollectionName))),
+            (from, to) => to.FaqPhrasings(LiteDbFaqCollection.ReadAll(from.Database, UnderstandingServiceCollectionExtensions.FaqCollectionName))),
+        new("knowledge versions", [typeof(IKnowledgeVersionStore)], [], MoveKnowledgeVersions),
     ];
 
     /// <summary>
@@ -57,18 +59,20 @@ public static class StoreMoves
     /// LiteDB collections a host may hold that are not moved, and why. Any other collection not read by a move
     /// stops the migration before it writes: it would be data left behind.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> CollectionsNotMoved { get; } = new Dictionary<string, string>
-    {
-        // Hook for the knowledge versions: their move is added with their PostgreSQL store (migration 012).
-        ["knowledge_versions"] = "the knowledge versions are not moved by this version of migrate-store",
-    };
+    public static IReadOnlyDictionary<string, string> CollectionsNotMoved { get; } = new Dictionary<string, string>();
 
     // Activities of a conversation the janitor has deleted have nothing to belong to in PostgreSQL (a foreign key).
-    private static long MoveActivities(ILiteDatabase db, PostgreSqlImport to)
+    private static long MoveActivities(MigrationSource from, PostgreSqlImport to)
     {
-        var conversations = Read<DirectLineConversation>(db, "dl_conversations").Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        return to.DirectLineActivities(Read<DirectLineActivity>(db, "dl_activities").Where(a => conversations.Contains(a.ConversationId)));
+        var db = from.Database;
+        var conversations = Read<DirectLineConversation>(from.Database, "dl_conversations").Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        return to.DirectLineActivities(Read<DirectLineActivity>(from.Database, "dl_activities").Where(a => conversations.Contains(a.ConversationId)));
     }
+
+    // Oldest first, each checked against its fingerprint; the newest becomes the version every host on PostgreSQL runs.
+    private static long MoveKnowledgeVersions(MigrationSource from, PostgreSqlImport to) =>
+        to.KnowledgeVersions(from.Versions.List().Reverse().Select(v => (v, from.Versions.Files(v.Number)
+            ?? throw new InvalidDataException($"knowledge version {v.Number} lost its files while it was read"))));
 
     private static IEnumerable<T> Read<T>(ILiteDatabase db, string collection) => db.GetCollection<T>(collection).FindAll();
 }

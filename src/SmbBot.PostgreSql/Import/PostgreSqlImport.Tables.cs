@@ -7,12 +7,14 @@ using SmbBot.Core.Conversations;
 using SmbBot.Core.CustomerMail;
 using SmbBot.Core.DirectLine;
 using SmbBot.Core.Insight;
+using SmbBot.Core.KnowledgeEditing;
 using SmbBot.Core.Outbox;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Staff;
 using SmbBot.Core.Teams;
 using SmbBot.Core.Tickets;
 using SmbBot.Knowledge.VectorStore;
+using SmbBot.PostgreSql.Knowledge;
 using SmbBot.PostgreSql.Tickets;
 
 namespace SmbBot.PostgreSql.Import;
@@ -22,6 +24,20 @@ namespace SmbBot.PostgreSql.Import;
 public sealed partial class PostgreSqlImport
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Published knowledge versions with their numbers, each checked against its fingerprint first.</summary>
+    public long KnowledgeVersions(IEnumerable<(KnowledgeVersion Version, IReadOnlyDictionary<string, byte[]> Files)> versions)
+    {
+        long n = 0;
+        foreach (var (version, files) in versions)
+        {
+            KnowledgeVersionImport.Ensure(version, files);
+            PostgreSqlKnowledgeVersionStore.Insert(_connection, version, files);
+            n++;
+        }
+        _written["knowledge_versions"] = _written.GetValueOrDefault("knowledge_versions") + n;
+        return n;
+    }
 
     /// <summary>Tickets with their numbers; the number sequence is moved past the highest at <see cref="Commit"/>.</summary>
     public long Tickets(IEnumerable<Ticket> tickets) => Copy("tickets", TicketRow.Columns, tickets, (copy, t) =>

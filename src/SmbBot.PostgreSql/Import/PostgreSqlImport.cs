@@ -18,7 +18,7 @@ public sealed partial class PostgreSqlImport : IDisposable
     [
         "tickets", "conversations", "dl_conversations", "dl_activities", "staff_accounts", "teams", "outbox", "mail_inbox", "audit",
         "insight_conversations", "insight_days", "insight_weeks", "insight_week_days", "insight_unanswered", "insight_inbox_changes",
-        "faq_phrasings",
+        "faq_phrasings", "knowledge_versions",
     ];
 
     /// <summary>
@@ -30,9 +30,6 @@ public sealed partial class PostgreSqlImport : IDisposable
         ["schema_version"] = "written by the schema migrator",
         ["sign_in_failures"] = "on LiteDB the sign-in slow-down is kept in memory only",
         ["job_runs"] = "on LiteDB one host runs every job; there is nothing recorded to move",
-        // Hook for the knowledge versions (migration 012): moved by the knowledge versions work, which adds its table
-        // to DataTables and a move to the migration when it lands.
-        ["knowledge_versions"] = "the knowledge versions are moved by their own step (not part of this migration yet)",
     };
 
     private readonly NpgsqlConnection _connection;
