@@ -22,8 +22,13 @@ public interface ITeamStore
     /// </summary>
     (Team? Team, string? Problem) Save(string? id, string name, IEnumerable<string> members, AutoAssign mode);
 
-    /// <summary>Records who got the team's last automatic assignment (nothing when there is no such team).</summary>
-    void SetLastAssigned(string teamId, string staffId);
+    /// <summary>
+    /// One automatic assignment: reads the team under its lock (another host's assignment to the same team waits),
+    /// asks <paramref name="pick"/> for the member who gets it, and records them as the team's last assignment before
+    /// the lock is let go, so two hosts assigning at once never pick from the same round-robin position. Returns the
+    /// picked member id; null when there is no such team or <paramref name="pick"/> picks nobody (nothing is recorded).
+    /// </summary>
+    string? Assign(string teamId, Func<Team, string?> pick);
 
     /// <summary>Deletes the team; false when there was none.</summary>
     bool Delete(string id);

@@ -46,13 +46,15 @@ public sealed class LiteDbTeamStore : ITeamStore
     }
 
     /// <inheritdoc/>
-    public void SetLastAssigned(string teamId, string staffId)
+    /// <remarks>One process owns a LiteDB file, so the store's lock is the team's lock.</remarks>
+    public string? Assign(string teamId, Func<Team, string?> pick)
     {
         lock (_write)
         {
-            if (_teams.FindById(teamId) is not { } team) return;
-            team.LastAssignedId = staffId;
+            if (_teams.FindById(teamId) is not { } team || pick(team) is not { } picked) return null;
+            team.LastAssignedId = picked;
             _teams.Update(team);
+            return picked;
         }
     }
 

@@ -12,8 +12,6 @@ public sealed class TicketAssigner(RoutingRulesSource rules, ITeamStore teams, I
     public TicketAssigner(RoutingRulesSource rules, ITeamStore teams, IStaffRoster roster, ITicketStore tickets, BusinessCalendar calendar)
         : this(rules, teams, roster, tickets, () => calendar) { }
 
-    private readonly Lock _pick = new();
-
     /// <summary>The rules in force.</summary>
     public RoutingRulesSource Rules => rules;
 
@@ -62,15 +60,18 @@ public sealed class TicketAssigner(RoutingRulesSource rules, ITeamStore teams, I
     /// </summary>
     public (StaffMember Member, AutoAssign Mode)? Next(Ticket ticket, DateTime nowUtc, string? except)
     {
-        lock (_pick)
+        if (string.IsNullOrEmpty(ticket.TeamId)) return null;
+        var staff = roster.Members().ToDictionary(m => m.Id);
+        (StaffMember Member, AutoAssign Mode)? picked = null;
+        // Under the team's lock in the store: another host assigning a ticket of this team waits for this pick.
+        teams.Assign(ticket.TeamId, team =>
         {
-            if (teams.Get(ticket.TeamId) is not { AutoAssign: not AutoAssign.Off } team) return null;
-            var staff = roster.Members().ToDictionary(m => m.Id);
+            if (team.AutoAssign == AutoAssign.Off) return null;
             var open = team.AutoAssign == AutoAssign.LeastOpen ? tickets.OpenCounts(team.Members) : new Dictionary<string, int>();
-            if (TeamAssignment.Pick(team, staff, open, nowUtc, except) is not { } member) return null;
-            teams.SetLastAssigned(team.Id, member.Id);
-            return (member, team.AutoAssign);
-        }
+            picked = TeamAssignment.Pick(team, staff, open, nowUtc, except) is { } member ? (member, team.AutoAssign) : null;
+            return picked?.Member.Id;
+        });
+        return picked;
     }
 
     /// <summary>The member ids of <paramref name="teamId"/>'s team; empty when there is none.</summary>

@@ -6,7 +6,8 @@ namespace SmbBot.PostgreSql.Teams;
 /// <summary>
 /// The business's teams in PostgreSQL (table <c>teams</c>). A change reads the team <c>FOR UPDATE</c> and writes it in
 /// the same transaction; the upper-cased name is unique, so two hosts naming two teams alike at once store one and
-/// tell the other which team has the name.
+/// tell the other which team has the name. An automatic assignment holds the team's row lock from its read to its
+/// write, so hosts assigning tickets of one team at once take turns in the rotation.
 /// </summary>
 public sealed class PostgreSqlTeamStore(NpgsqlDataSource database) : ITeamStore
 {
@@ -88,12 +89,20 @@ public sealed class PostgreSqlTeamStore(NpgsqlDataSource database) : ITeamStore
     }
 
     /// <inheritdoc/>
-    public void SetLastAssigned(string teamId, string staffId)
+    /// <remarks>The team's row lock (<c>FOR UPDATE</c>) is held from the read to the write, across hosts.</remarks>
+    public string? Assign(string teamId, Func<Team, string?> pick)
     {
-        using var update = database.CreateCommand("UPDATE teams SET last_assigned_id = $2 WHERE id = $1");
-        update.Parameters.Add(new() { Value = teamId });
-        update.Parameters.Add(new() { Value = staffId });
+        using var connection = database.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var read = new NpgsqlCommand($"SELECT {Columns} FROM teams WHERE id = $1 FOR UPDATE", connection) { Parameters = { new() { Value = teamId } } };
+        if (ReadAll(read).SingleOrDefault() is not { } team || pick(team) is not { } picked) return null;
+        using var update = new NpgsqlCommand("UPDATE teams SET last_assigned_id = $2 WHERE id = $1", connection)
+        {
+            Parameters = { new() { Value = teamId }, new() { Value = picked } },
+        };
         update.ExecuteNonQuery();
+        transaction.Commit();
+        return picked;
     }
 
     /// <inheritdoc/>

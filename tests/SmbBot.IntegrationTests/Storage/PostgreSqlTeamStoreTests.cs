@@ -35,5 +35,20 @@ public sealed class PostgreSqlTeamStoreTests : TeamStoreContract, IDisposable
         Assert.Equal([saved.Id], Store.All().Select(t => t.Id));
     }
 
+    [Fact]
+    public void Two_hosts_assigning_tickets_of_one_team_at_once_give_each_member_their_turn()
+    {
+        using var otherHost = NpgsqlDataSource.Create(_db.ConnectionString);
+        var hosts = new[] { Store, new PostgreSqlTeamStore(otherHost) };
+        var team = Store.Save(null, "Support", ["kim", "lee", "sam", "ada"], AutoAssign.RoundRobin).Team!;
+
+        // A slow pick widens the window in which a read-then-write without the row lock would let both hosts pick alike.
+        var picked = Enumerable.Range(0, 40).AsParallel().WithDegreeOfParallelism(8)
+            .Select(i => hosts[i % 2].Assign(team.Id, t => { Thread.Sleep(2); return NextInTurn(t); }) ?? "nobody").ToArray();
+
+        Assert.All(picked.CountBy(m => m), c => Assert.Equal(10, c.Value));
+        Assert.Equal(4, picked.Distinct().Count());
+    }
+
     public void Dispose() => _db.Dispose();
 }

@@ -57,8 +57,9 @@ public abstract class TeamStoreContract
     {
         var team = Store.Save(null, "Support", ["kim", "lee"], AutoAssign.RoundRobin).Team!;
 
-        Store.SetLastAssigned(team.Id, "lee");
-        Store.SetLastAssigned("unknown", "lee");
+        Assert.Equal("lee", Store.Assign(team.Id, t => t.LastAssignedId is null ? "lee" : null));
+        Assert.Null(Store.Assign(team.Id, _ => null));
+        Assert.Null(Store.Assign("unknown", _ => "lee"));
         Assert.Equal("lee", Store.Get(team.Id)!.LastAssignedId);
 
         Store.Save(team.Id, "Support", ["lee", "kim", "sam"], AutoAssign.LeastOpen);
@@ -70,6 +71,21 @@ public abstract class TeamStoreContract
         Assert.Null(Store.Get(team.Id)!.LastAssignedId);
         Assert.Null(Store.Get("unknown"));
     }
+
+    [Fact]
+    public void Assignments_go_round_the_team_each_from_the_last_one_recorded()
+    {
+        var team = Store.Save(null, "Support", ["kim", "lee", "sam"], AutoAssign.RoundRobin).Team!;
+
+        var picked = Enumerable.Range(0, 7).Select(_ => Store.Assign(team.Id, NextInTurn) ?? "nobody").ToArray();
+
+        Assert.Equal(["kim", "lee", "sam", "kim", "lee", "sam", "kim"], picked);
+        Assert.Equal("kim", Store.Get(team.Id)!.LastAssignedId);
+    }
+
+    /// <summary>Round-robin as <see cref="TeamAssignment.Pick"/> does it with everyone on duty: the member after the last one.</summary>
+    protected static string NextInTurn(Team team) =>
+        team.Members[team.LastAssignedId is { } last ? (team.Members.IndexOf(last) + 1) % team.Members.Count : 0];
 
     [Fact]
     public void A_deleted_team_is_gone_and_its_name_free_again()
