@@ -22,6 +22,18 @@ public sealed class AppendSignal
         woken?.Changed.TrySetResult();
     }
 
+    /// <summary>Wakes every wait (news may have been missed for any conversation); each reads again.</summary>
+    public void WakeAll()
+    {
+        Waiters[] woken;
+        lock (_waiting)
+        {
+            woken = [.. _waiting.Values];
+            _waiting.Clear();
+        }
+        foreach (var waiters in woken) waiters.Changed.TrySetResult();
+    }
+
     /// <summary>
     /// Completes with true when <paramref name="conversationId"/> is woken, or at once when <paramref name="changed"/>
     /// (asked after the wait is listed, so a wake in between is not missed) says it already has news; with false after

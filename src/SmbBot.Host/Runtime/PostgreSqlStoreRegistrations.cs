@@ -46,7 +46,8 @@ public static class PostgreSqlStoreRegistrations
         services.Use<IUnansweredStore, PostgreSqlUnansweredStore>();
         services.Use<IInboxChangeStore, PostgreSqlInboxChangeStore>();
         services.Use<FaqPhrasingCollection, PostgreSqlFaqCollection>();
-        services.Use<IDirectLineStore>(sp => new PostgreSqlDirectLineStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DirectLineOptions>().Limits()));
+        services.Use<IDirectLineStore>(sp => new PostgreSqlDirectLineStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DirectLineOptions>().Limits(),
+            sp.GetRequiredService<PostgreSqlChangeFeed>()));
         services.Use<IStaffAccountStore, PostgreSqlStaffAccountStore>();
         services.Use<ISignInFailureStore, PostgreSqlSignInFailureStore>();
         services.Use<ITeamStore, PostgreSqlTeamStore>();

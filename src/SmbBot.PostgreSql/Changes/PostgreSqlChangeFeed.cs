@@ -45,6 +45,17 @@ public sealed class PostgreSqlChangeFeed(NpgsqlDataSource database) : IChangeFee
         }
     }
 
+    /// <summary>
+    /// The notice of <paramref name="kind"/> <paramref name="key"/> as a command to add to a caller's own write: PostgreSQL
+    /// delivers it when that transaction commits, and never when it rolls back, at no extra round trip.
+    /// </summary>
+    public NpgsqlBatchCommand Notice(string kind, string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentNullException.ThrowIfNull(key);
+        return new NpgsqlBatchCommand("SELECT pg_notify($1, $2)") { Parameters = { new() { Value = Channel }, new() { Value = $"{_origin}\n{kind}\n{key}" } } };
+    }
+
     /// <summary>Listens until <paramref name="stoppingToken"/> stops it, connecting again after every failure.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {

@@ -3,6 +3,8 @@ using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using SmbBot.Core.DirectLine;
+using SmbBot.Core.Storage;
+using SmbBot.PostgreSql.Changes;
 using SmbBot.PostgreSql.Tickets;
 
 namespace SmbBot.PostgreSql.DirectLine;
@@ -11,24 +13,49 @@ namespace SmbBot.PostgreSql.DirectLine;
 /// The Direct Line channel in PostgreSQL (tables <c>dl_conversations</c>, <c>dl_activities</c>). An append locks the
 /// conversation's row (<c>FOR UPDATE</c>) and writes the activity with the conversation's new last number in the same
 /// transaction, so hosts appending to one conversation at once number its activities 1, 2, 3 … with no gap and no
-/// repeat. A wait for the next activity is woken at once by an append of this process and looks at the database again
-/// every <c>crossHostPoll</c> (default one second) for another host's. The channel's stored bytes, for its quota, are
+/// repeat. A wait for the next activity is woken at once by an append of this process and, with the change feed, by
+/// another host's append: the append's transaction carries a notice (kind <see cref="ChatKind"/>) that PostgreSQL
+/// delivers when it commits. A wait still reads the database again every <c>crossHostPoll</c> for a notice that was lost:
+/// by default every <see cref="FeedPoll"/> while the feed listens, every <see cref="NoFeedPoll"/> without it or while it
+/// is down, and at once after it reconnects (its resync). The channel's stored bytes, for its quota, are
 /// summed over the conversations at most once a second per host and counted on with this host's appends in between.
 /// </summary>
-public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectLineLimits limits, TimeSpan? crossHostPoll = null) : IDirectLineStore
+public sealed class PostgreSqlDirectLineStore : IDirectLineStore
 {
+    /// <summary>The change feed's kind for a Direct Line append; the key is the conversation id.</summary>
+    public const string ChatKind = "dl";
+
+    /// <summary>The re-read bound while the change feed listens: only a lost notice waits this long.</summary>
+    public static readonly TimeSpan FeedPoll = TimeSpan.FromSeconds(5);
+
+    /// <summary>The re-read bound with no change feed, or while it is down.</summary>
+    public static readonly TimeSpan NoFeedPoll = TimeSpan.FromSeconds(1);
+
     private const string Columns = "id, user_id, verified, created_at, last_active_at, last_seq, stored_bytes, token_generation";
-    private readonly AppendSignal _signal = new();
     private static readonly TimeSpan ChannelBytesAge = TimeSpan.FromSeconds(1);
-    private readonly TimeSpan _poll = crossHostPoll ?? TimeSpan.FromSeconds(1);
+    private readonly NpgsqlDataSource _database;
+    private readonly DirectLineLimits _limits;
+    private readonly PostgreSqlChangeFeed? _feed;
+    private readonly TimeSpan? _poll;
+    private readonly AppendSignal _signal = new();
     private readonly Lock _channel = new();
     private long _channelBytes;
     private long? _channelBytesReadAt;
 
+    /// <summary>
+    /// The store on <paramref name="database"/>; with <paramref name="feed"/>, appends notify the other hosts and their
+    /// notices wake this host's waits. <paramref name="crossHostPoll"/> replaces the default re-read bounds.
+    /// </summary>
+    public PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectLineLimits limits, PostgreSqlChangeFeed? feed = null, TimeSpan? crossHostPoll = null)
+    {
+        (_database, _limits, _feed, _poll) = (database, limits, feed, crossHostPoll);
+        if (feed is not null) feed.Received += OnReceived;
+    }
+
     /// <inheritdoc/>
     public DirectLineConversation? Get(string conversationId)
     {
-        using var read = database.CreateCommand($"SELECT {Columns} FROM dl_conversations WHERE id = $1");
+        using var read = _database.CreateCommand($"SELECT {Columns} FROM dl_conversations WHERE id = $1");
         read.Parameters.Add(new() { Value = conversationId });
         return ReadAll(read) is [var found] ? found : null;
     }
@@ -39,8 +66,8 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
         while (true)
         {
             if (Get(id) is { } existing) return (existing, false);
-            if (ChannelBytes() >= limits.StorageQuotaBytes) return null;
-            using var insert = database.CreateCommand($"""
+            if (ChannelBytes() >= _limits.StorageQuotaBytes) return null;
+            using var insert = _database.CreateCommand($"""
                 INSERT INTO dl_conversations (id, user_id, verified, created_at, last_active_at) VALUES ($1, $2, $3, $4, $4)
                 ON CONFLICT (id) DO NOTHING RETURNING {Columns}
                 """);
@@ -56,7 +83,7 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
     /// <inheritdoc/>
     public int? RenewTokenGeneration(string conversationId, int presented)
     {
-        using var renew = database.CreateCommand("""
+        using var renew = _database.CreateCommand("""
             UPDATE dl_conversations SET token_generation = token_generation + 1
             WHERE id = $1 AND token_generation <= $2 RETURNING token_generation
             """);
@@ -72,7 +99,7 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
         string json;
         // Read before the row lock is taken, so no conversation waits for the sum.
         var totalBytes = withinQuota ? ChannelBytes() : 0;
-        using (var connection = database.OpenConnection())
+        using (var connection = _database.OpenConnection())
         using (var transaction = connection.BeginTransaction())
         {
             using var read = new NpgsqlCommand("SELECT last_seq, stored_bytes FROM dl_conversations WHERE id = $1 FOR UPDATE", connection)
@@ -87,7 +114,7 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
             }
             json = build(seq);
             var bytes = Encoding.UTF8.GetByteCount(json);
-            var check = StorageQuota.Check(conversationBytes, totalBytes, bytes, limits.ConversationQuotaBytes, limits.StorageQuotaBytes);
+            var check = StorageQuota.Check(conversationBytes, totalBytes, bytes, _limits.ConversationQuotaBytes, _limits.StorageQuotaBytes);
             if (withinQuota && check != AppendOutcome.Stored) return new(check);
             using var write = new NpgsqlBatch(connection);
             write.BatchCommands.Add(new("INSERT INTO dl_activities (conversation_id, seq, bytes, json) VALUES ($1, $2, $3, $4)")
@@ -104,10 +131,11 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
             {
                 Parameters =
                 {
-                    new() { Value = conversationId }, new() { Value = seq - limits.MaxHistory }, new() { Value = seq },
+                    new() { Value = conversationId }, new() { Value = seq - _limits.MaxHistory }, new() { Value = seq },
                     new() { Value = TicketRow.Utc(now), NpgsqlDbType = NpgsqlDbType.TimestampTz }, new() { Value = (long)bytes },
                 },
             });
+            if (_feed is not null) write.BatchCommands.Add(_feed.Notice(ChatKind, conversationId));
             write.ExecuteNonQuery();
             transaction.Commit();
             // A dropped activity's bytes are not subtracted here: the count errs high until the next sum.
@@ -121,7 +149,7 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
     /// <remarks>The byte bound is applied in the database, so only the page's JSON crosses the network.</remarks>
     public IReadOnlyList<DirectLineActivity> After(string conversationId, int watermark, long maxBytes, int maxCount = 500)
     {
-        using var read = database.CreateCommand("""
+        using var read = _database.CreateCommand("""
             SELECT seq, json FROM (
                 SELECT seq, json, bytes, sum(bytes) OVER (ORDER BY seq) AS upto
                 FROM (SELECT seq, json, bytes FROM dl_activities WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) page
@@ -146,16 +174,24 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
     /// <inheritdoc/>
     public async Task ChangedAsync(string conversationId, int seenSeq, CancellationToken cancellationToken)
     {
-        while (!await _signal.WaitAsync(conversationId, () => Get(conversationId) is { } c && c.LastSeq > seenSeq, _poll, cancellationToken))
+        while (!await _signal.WaitAsync(conversationId, () => Get(conversationId) is { } c && c.LastSeq > seenSeq, Poll, cancellationToken))
         {
-            // Nothing from this host within the bound: the next round reads the database for another host's append.
+            // No wake within the bound: the next round reads the database for an append whose notice was lost.
         }
+    }
+
+    private TimeSpan Poll => _poll ?? (_feed is { Listening: true } ? FeedPoll : NoFeedPoll);
+
+    private void OnReceived(Change change)
+    {
+        if (change.Kind == ChatKind) _signal.Wake(change.Key);
+        else if (change.Kind == Change.ResyncKind) _signal.WakeAll();
     }
 
     /// <inheritdoc/>
     public int ExpireIdle(DateTime cutoff)
     {
-        using var delete = database.CreateCommand("DELETE FROM dl_conversations WHERE last_active_at < $1");
+        using var delete = _database.CreateCommand("DELETE FROM dl_conversations WHERE last_active_at < $1");
         delete.Parameters.Add(new() { Value = TicketRow.Utc(cutoff), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         return Freed(delete.ExecuteNonQuery());
     }
@@ -163,7 +199,7 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
     /// <inheritdoc/>
     public IReadOnlyList<DirectLineConversation> Of(IReadOnlySet<string> userIds, IReadOnlySet<string> conversationIds)
     {
-        using var read = database.CreateCommand($"SELECT {Columns} FROM dl_conversations WHERE user_id = ANY($1) OR id = ANY($2) ORDER BY id");
+        using var read = _database.CreateCommand($"SELECT {Columns} FROM dl_conversations WHERE user_id = ANY($1) OR id = ANY($2) ORDER BY id");
         read.Parameters.Add(new() { Value = userIds.ToArray() });
         read.Parameters.Add(new() { Value = conversationIds.ToArray() });
         return ReadAll(read);
@@ -172,7 +208,7 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
     /// <inheritdoc/>
     public int Delete(IEnumerable<string> conversationIds)
     {
-        using var delete = database.CreateCommand("DELETE FROM dl_conversations WHERE id = ANY($1)");
+        using var delete = _database.CreateCommand("DELETE FROM dl_conversations WHERE id = ANY($1)");
         delete.Parameters.Add(new() { Value = conversationIds.Distinct().ToArray() });
         return Freed(delete.ExecuteNonQuery());
     }
@@ -183,7 +219,7 @@ public sealed class PostgreSqlDirectLineStore(NpgsqlDataSource database, DirectL
         lock (_channel)
             if (_channelBytesReadAt is { } readAt && Stopwatch.GetElapsedTime(readAt) < ChannelBytesAge) return _channelBytes;
         var readAtNow = Stopwatch.GetTimestamp();
-        using var sum = database.CreateCommand("SELECT coalesce(sum(stored_bytes), 0)::bigint FROM dl_conversations");
+        using var sum = _database.CreateCommand("SELECT coalesce(sum(stored_bytes), 0)::bigint FROM dl_conversations");
         var total = (long)sum.ExecuteScalar()!;
         lock (_channel) (_channelBytes, _channelBytesReadAt) = (total, readAtNow);
         return total;

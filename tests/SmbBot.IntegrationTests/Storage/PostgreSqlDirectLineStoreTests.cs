@@ -1,6 +1,7 @@
 using Npgsql;
 using SmbBot.Core.DirectLine;
 using SmbBot.IntegrationTests.Infrastructure;
+using SmbBot.PostgreSql.Changes;
 using SmbBot.PostgreSql.DirectLine;
 using SmbBot.PostgreSql.Migrations;
 
@@ -65,6 +66,41 @@ public sealed class PostgreSqlDirectLineStoreTests : DirectLineStoreContract, ID
 
         Assert.Equal(2, results.Count(r => r.Created));
         Assert.All(results.GroupBy(r => r.Conversation.Id), g => Assert.Single(g.Select(r => r.Conversation.UserId).Distinct()));
+    }
+
+    [Fact]
+    public async Task A_stream_on_one_host_is_woken_by_another_hosts_append_through_the_change_feed_and_after_a_resync()
+    {
+        using var otherHost = NpgsqlDataSource.Create(_db.ConnectionString);
+        using var stop = new CancellationTokenSource();
+        var (feedA, feedB) = (new PostgreSqlChangeFeed(_db), new PostgreSqlChangeFeed(otherHost));
+        var listening = new[] { feedA.RunAsync(stop.Token), feedB.RunAsync(stop.Token) };
+        for (var i = 0; i < 500 && !(feedA.Listening && feedB.Listening); i++) await Task.Delay(20);
+        // A re-read bound far beyond the test's wait: only the notice (or the resync) can wake the stream in time.
+        var limits = new DirectLineLimits(100L << 20, 1000L << 20, 1000);
+        var streaming = new PostgreSqlDirectLineStore(_db, limits, feedA, crossHostPoll: TimeSpan.FromMinutes(5));
+        var replying = new PostgreSqlDirectLineStore(otherHost, limits, feedB);
+        streaming.GetOrCreate("c1", "u", false, Now);
+        streaming.GetOrCreate("c2", "u", false, Now);
+
+        var waiting = streaming.ChangedAsync("c1", 0, CancellationToken.None);
+        var other = streaming.ChangedAsync("c2", 0, CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted);
+        Add(replying, "c1", 100, withinQuota: false);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(other.IsCompleted);
+
+        // An append whose notice is lost (here: made with no feed) is found when the feed resyncs after reconnecting.
+        Add(new PostgreSqlDirectLineStore(otherHost, limits), "c2", 100, withinQuota: false);
+        await Task.Delay(300);
+        Assert.False(other.IsCompleted);
+        await using (var kill = _db.CreateCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'"))
+            await kill.ExecuteNonQueryAsync();
+        await other.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await stop.CancelAsync();
+        await Task.WhenAll(listening);
     }
 
     public void Dispose() => _db.Dispose();
