@@ -54,7 +54,7 @@ public static class DirectLineRun
         return new LoadResult(concurrency, list.Length, list.Count(s => !s.Ok), seconds, cpu, list);
     }
 
-    private static async Task ReadAsync(System.Net.WebSockets.ClientWebSocket socket, System.Threading.Channels.ChannelWriter<JsonObject> arrived)
+    internal static async Task ReadAsync(System.Net.WebSockets.ClientWebSocket socket, System.Threading.Channels.ChannelWriter<JsonObject> arrived)
     {
         var buffer = new byte[1 << 20];
         try
@@ -78,7 +78,7 @@ public static class DirectLineRun
         arrived.TryComplete();
     }
 
-    private static async Task<TurnSample> TurnAsync(HttpClient http, AuthenticationHeaderValue auth, string conversation, string text,
+    internal static async Task<TurnSample> TurnAsync(HttpClient http, AuthenticationHeaderValue auth, string conversation, string text,
         System.Threading.Channels.ChannelReader<JsonObject> arrived)
     {
         var clock = Stopwatch.StartNew();

@@ -18,6 +18,9 @@ public sealed class HostUnderTest : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host build that is started: by default the one beside the benchmark (another, e.g. an older build to compare with).</summary>
+    public static string HostDll { get; set; } = Path.Combine(AppContext.BaseDirectory, "SmbBot.Host.dll");
+
     /// <summary>Process start to <c>/health/ready</c> answering 200.</summary>
     public TimeSpan Startup { get; }
 
@@ -25,7 +28,7 @@ public sealed class HostUnderTest : IDisposable
     {
         var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SmbBot.Host.dll"));
+        start.ArgumentList.Add(HostDll);
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Storage__DataPath"] = dataFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";

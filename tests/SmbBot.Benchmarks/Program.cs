@@ -76,6 +76,15 @@ if (args.FirstOrDefault() == "multi-host")
     await MultiHostBench.RunAsync(Option("--seconds", 20));
     return;
 }
+// Reply latency seen by a Web Chat stream on one host when the turn runs on the other (CrossHostBench.cs); --host-dll
+// starts another build of the host (e.g. an older one, to compare):
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- cross-host [--turns 50] [--host-dll PATH]
+if (args.FirstOrDefault() == "cross-host")
+{
+    if (Array.IndexOf(args, "--host-dll") is var at and >= 0 && at + 1 < args.Length) HostUnderTest.HostDll = Path.GetFullPath(args[at + 1]);
+    await CrossHostBench.RunAsync(Option("--turns", 50));
+    return;
+}
 if (args.FirstOrDefault() == "soak")
 {
     await Soak.RunAsync(Option("--minutes", 30), Option("--kills", 3, allowZero: true));
