@@ -19,9 +19,17 @@ public sealed partial class TicketDesk(ITicketStore store, TicketRouting routing
     /// <summary>The routing rules in use.</summary>
     public TicketRouting Routing => routing;
 
-    /// <summary>Opens a ticket for <paramref name="conversation"/>, with its transcript so far.</summary>
+    /// <summary>
+    /// Opens a ticket for <paramref name="conversation"/>, with its transcript so far. When the conversation already has
+    /// an open ticket that its record does not name (a host was killed after writing the ticket and before writing the
+    /// conversation, so the customer was never told), the customer's last message is added to that ticket instead and
+    /// it is returned (raised to urgent for an urgent reason), as the conversation flow does with an open ticket: one
+    /// hand-over, one ticket.
+    /// </summary>
     public Ticket Open(ConversationRecord conversation, EscalationReason reason, TurnDecision decision)
     {
+        if (store.Latest(conversation.Id, null) is { IsOpen: true } lost && lost.ConversationId == conversation.Id)
+            return Reopened(lost, conversation, reason);
         var now = clock.GetUtcNow().UtcDateTime;
         var customer = Identify(conversation.CustomerId, conversation.Email);
         var (category, priority, firstDue, resolutionDue) = routing.Route(reason, customer?.Tier, now);
@@ -60,6 +68,12 @@ public sealed partial class TicketDesk(ITicketStore store, TicketRouting routing
         var created = store.Create(ticket);
         Alert(created, created.Priority == TicketPriority.Urgent ? AlertKind.Urgent : AlertKind.NewTicket);
         return created;
+    }
+
+    private Ticket Reopened(Ticket lost, ConversationRecord conversation, EscalationReason reason)
+    {
+        var ticket = (conversation.Transcript.Count > 0 ? AddMessage(lost.Id, conversation.Transcript[^1]) : null) ?? lost;
+        return (reason == EscalationReason.UrgentSafety ? RaiseToUrgent(lost.Id) : null) ?? ticket;
     }
 
     /// <summary>Adds a message to the ticket's transcript (customer messages also refresh the tone reading).</summary>

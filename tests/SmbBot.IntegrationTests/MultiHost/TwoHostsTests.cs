@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Npgsql;
 using SmbBot.IntegrationTests.Infrastructure;
 
 namespace SmbBot.IntegrationTests.MultiHost;
@@ -12,36 +11,14 @@ namespace SmbBot.IntegrationTests.MultiHost;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class TwoHostsTests(PostgreSqlTestCluster cluster) : IAsyncLifetime
 {
-    private readonly List<string> _folders = [];
+    private TwoHostDeployment _hosts = null!;
     private RunningHost? _a, _b;
     private NginxProxy? _proxy;
-    private string _database = "";
 
     public async Task InitializeAsync()
     {
-        _database = cluster.NewDatabase();
-        var proxyPort = LoopbackPort.Free();
-        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        Dictionary<string, string> Settings()
-        {
-            var data = RepoPaths.NewTempFolder();
-            _folders.Add(data);
-            return new()
-            {
-                ["Storage__Provider"] = "PostgreSql",
-                ["Storage__ConnectionString"] = _database,
-                ["Storage__DataPath"] = data,
-                ["DirectLine__Secret"] = secret,
-                ["DirectLine__PublicUrl"] = $"http://127.0.0.1:{proxyPort}",
-                ["Proxy__KnownProxies"] = "127.0.0.1",
-                ["AllowedHosts"] = "*",
-                ["Tickets__ReadApi__Enabled"] = "true",
-            };
-        }
-        // One after the other: the second start finds the schema in place (two at once are the migrator's own test).
-        _a = await HostProcess.StartAsync(Settings());
-        _b = await HostProcess.StartAsync(Settings());
-        _proxy = await NginxProxy.StartAsync(proxyPort, [_a.Client.BaseAddress!, _b.Client.BaseAddress!]);
+        _hosts = await TwoHostDeployment.StartAsync(cluster);
+        (_a, _b, _proxy) = (_hosts.A, _hosts.B, _hosts.Proxy);
     }
 
     [Fact]
@@ -78,13 +55,9 @@ public sealed class TwoHostsTests(PostgreSqlTestCluster cluster) : IAsyncLifetim
         Assert.Equal(chat.ConversationId, (string?)ticket!["ticket"]!["conversationId"]);
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        _proxy?.Dispose();
-        _a?.Dispose();
-        _b?.Dispose();
-        await Task.CompletedTask;
-        foreach (var folder in _folders) RepoPaths.DeleteFolder(folder);
-        NpgsqlConnection.ClearAllPools();
+        _hosts?.Dispose();
+        return Task.CompletedTask;
     }
 }

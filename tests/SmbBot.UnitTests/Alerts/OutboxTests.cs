@@ -107,7 +107,9 @@ public class OutboxTests : IDisposable
         TurnDecision Decision(string intent) => new(Route.Escalate, new IntentPrediction(intent, 0.9f), null, [], [], "test");
 
         var normal = desk.Open(conversation, EscalationReason.AskedForPerson, Decision(Intents.Human));
-        var urgent = desk.Open(conversation, EscalationReason.UrgentSafety, Decision(Intents.Urgent));
+        var other = new ConversationRecord { Id = "c2" };
+        other.Append(new TranscriptEntry { At = Now, From = Speaker.Customer, Text = "there is smoke" });
+        var urgent = desk.Open(other, EscalationReason.UrgentSafety, Decision(Intents.Urgent));
         desk.AddMessage(normal.Id, new TranscriptEntry { At = Now, From = Speaker.Customer, Text = "nobody has taken it yet" });
         desk.Claim(normal.Id, "s", "Sam");
         desk.AddMessage(normal.Id, new TranscriptEntry { At = Now, From = Speaker.Bot, Text = "the bot's own words" });

@@ -59,6 +59,23 @@ public class TicketStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_conversation_whose_record_lost_its_open_ticket_gets_that_ticket_again_with_the_new_message_not_a_second_one()
+    {
+        var desk = Desk();
+        // The ticket was written, then the host died before the conversation record (which names its ticket) was saved.
+        var lost = desk.Open(Conversation("c1", "I want to talk to a person"), EscalationReason.AskedForPerson, Decision(Intents.Human));
+
+        var again = desk.Open(Conversation("c1", "I want to talk to a person", "it is about my last order"), EscalationReason.AccountRequest, Decision(Intents.Account));
+
+        Assert.Equal(lost.Number, again.Number);
+        Assert.Equal(1, _store.Count());
+        Assert.Equal(["I want to talk to a person", "it is about my last order"], _store.Get(lost.Id)!.Transcript.Select(e => e.Text));
+        // Once that ticket is closed, the next hand-over opens a new one.
+        _store.Change(lost.Id, t => t.Status = TicketStatus.Closed);
+        Assert.NotEqual(lost.Number, desk.Open(Conversation("c1", "person please"), EscalationReason.AskedForPerson, Decision(Intents.Human)).Number);
+    }
+
+    [Fact]
     public void Fifty_tickets_opened_at_once_get_distinct_increasing_numbers()
     {
         var desk = Desk();
