@@ -13,8 +13,9 @@ namespace SmbBot.IntegrationTests.MultiHost;
 /// customer was told is in the database with their conversation, and no conversation has two tickets; every message
 /// the customer was told was sent (a 2xx, or its echo found after a failed post, as Web Chat decides) is stored once,
 /// in order, and nothing else is; every such message taken by host B got a reply. What is not: a message host A took
-/// (stored, 2xx) but whose turn it was running when killed stays stored without a reply or ticket; nothing runs that
-/// turn again. The test counts those and checks each was served by A.
+/// (stored, 2xx) but whose turn it was running when killed stays stored without a reply (if the turn got as far as
+/// its ticket, the ticket exists but the customer was not told its number; their next hand-over reuses it); nothing
+/// runs that turn again. The test counts those and checks each was served by A.
 /// </summary>
 [Collection(PostgreSqlCollection.Name)]
 public sealed class HostKilledUnderLoadTests(PostgreSqlTestCluster cluster, ITestOutputHelper output) : IAsyncLifetime
