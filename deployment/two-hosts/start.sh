@@ -20,7 +20,8 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx is not in
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -f "$HOST_DLL" ] || dotnet build src/SmbBot.Host -c Release -v q
 mkdir -p "$ROOT"/{nginx,host1,host2}
-chmod 700 "$ROOT"
+# The folder is private; as root the cluster runs as postgres, which must reach $ROOT/pg (the secrets stay 0600).
+if [ "$(id -u)" -eq 0 ]; then chmod 755 "$ROOT"; else chmod 700 "$ROOT"; fi
 
 # PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres account Debian's package made.
 as_db() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -29,7 +30,7 @@ if [ ! -f "$ROOT/pg/PG_VERSION" ]; then
   python3 -c 'import secrets; print(secrets.token_urlsafe(32))' > "$ROOT/directline-secret"
   chmod 600 "$ROOT/db-password" "$ROOT/directline-secret"
   mkdir -p "$ROOT/pg"
-  [ "$(id -u)" -eq 0 ] && chown postgres "$ROOT/pg" && chmod 755 "$ROOT"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$ROOT/pg"
   pwfile=$(mktemp); cat "$ROOT/db-password" > "$pwfile"
   [ "$(id -u)" -eq 0 ] && chown postgres "$pwfile"
   as_db "$PG_BIN/initdb" -D "$ROOT/pg" -U smbbot --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null

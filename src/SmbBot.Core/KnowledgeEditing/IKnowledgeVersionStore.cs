@@ -26,6 +26,13 @@ public interface IKnowledgeVersionStore
     KnowledgeVersion Add(IReadOnlyDictionary<string, byte[]> files, string by, string summary, DateTime at);
 
     /// <summary>
+    /// Keeps files changed on disk as the next version unless the newest version holds exactly these files already
+    /// (hosts sharing one knowledge folder all see one change: the first records it, the others get that version
+    /// back with <c>Added</c> false).
+    /// </summary>
+    (KnowledgeVersion Version, bool Added) AddChanged(IReadOnlyDictionary<string, byte[]> files, string by, string summary, DateTime at);
+
+    /// <summary>
     /// Keeps <paramref name="files"/> as version 1 when there is no version yet, and returns the newest version either
     /// way: of hosts starting at once on an empty store, one records its files, the others get that version.
     /// </summary>

@@ -16,12 +16,16 @@ public enum KnowledgeStep
 /// <summary>Which version a host should run: pure decisions over the newest version and the fingerprints of the files.</summary>
 public static class KnowledgeSync
 {
-    /// <summary>At start, with the files of <paramref name="folder"/> (fingerprint) activated.</summary>
-    public static KnowledgeStep AtStart(bool shared, KnowledgeVersion? newest, string folder) => newest switch
+    /// <summary>
+    /// At start, with the files of <paramref name="folder"/> (fingerprint) activated. On a shared store a folder that
+    /// holds an older version (<paramref name="folderIsRecorded"/>) missed other hosts' publishes and takes the newest;
+    /// a folder that holds no recorded version was edited while the host was stopped, and that edit is a new version.
+    /// </summary>
+    public static KnowledgeStep AtStart(bool shared, KnowledgeVersion? newest, string folder, bool folderIsRecorded) => newest switch
     {
         null => shared ? KnowledgeStep.RecordFirst : KnowledgeStep.Record,
         _ when newest.Fingerprint == folder => KnowledgeStep.Keep,
-        _ => shared ? KnowledgeStep.Adopt : KnowledgeStep.Record,
+        _ => shared && folderIsRecorded ? KnowledgeStep.Adopt : KnowledgeStep.Record,
     };
 
     /// <summary>

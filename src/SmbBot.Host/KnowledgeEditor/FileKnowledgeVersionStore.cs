@@ -56,6 +56,13 @@ public sealed class FileKnowledgeVersionStore(SmbBotPaths paths) : IKnowledgeVer
     }
 
     /// <inheritdoc/>
+    public (KnowledgeVersion Version, bool Added) AddChanged(IReadOnlyDictionary<string, byte[]> files, string by, string summary, DateTime at)
+    {
+        lock (_lock)
+            return Newest() is { } newest && newest.Fingerprint == KnowledgeFolder.Fingerprint(files) ? (newest, false) : (Add(files, by, summary, at), true);
+    }
+
+    /// <inheritdoc/>
     public KnowledgeVersion AddFirst(IReadOnlyDictionary<string, byte[]> files, string by, string summary, DateTime at)
     {
         lock (_lock) return Newest() ?? Add(files, by, summary, at);

@@ -66,13 +66,16 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // The knowledge start-up has activated the files on disk: they are a version, and the draft starts from them.
-        // On a shared store the newest version wins over the folder: it is taken in the background, as after a notice.
+        // On a shared store a folder holding an older version takes the newest in the background, as after a notice;
+        // a folder edited while the host was stopped becomes the newest version, and the other hosts follow it.
         KnowledgeCheckout.RemoveLeftovers(paths.Data);
         var files = KnowledgeFolder.Read(paths.Knowledge);
         var fingerprint = KnowledgeFolder.Fingerprint(files);
         var newest = versions.Newest();
-        var live = KnowledgeSync.AtStart(versions.Shared, newest, fingerprint) switch
+        var recorded = newest is not null && newest.Fingerprint != fingerprint && versions.List().Any(v => v.Fingerprint == fingerprint);
+        var live = KnowledgeSync.AtStart(versions.Shared, newest, fingerprint, recorded) switch
         {
+            KnowledgeStep.Record when versions.Shared => RecordEditedWhileStopped(files),
             KnowledgeStep.Record => versions.Add(files, WatcherActor, "as found at start", Now),
             KnowledgeStep.RecordFirst => versions.AddFirst(files, WatcherActor, "as found at start", Now),
             _ => newest,
@@ -83,6 +86,13 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
         feed.Received += OnChange;
         if (live?.Fingerprint != fingerprint) Request(new PublishRequest(PublishSource.Newest, OtherHostActor));
         return base.StartAsync(cancellationToken);
+    }
+
+    private KnowledgeVersion RecordEditedWhileStopped(IReadOnlyDictionary<string, byte[]> files)
+    {
+        var (version, added) = versions.AddChanged(files, WatcherActor, "files changed on disk while SmbBot was stopped", Now);
+        if (added) feed.Publish(VersionKind, version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return version;
     }
 
     /// <inheritdoc/>
@@ -187,19 +197,22 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
         if (report.Retrained || !File.Exists(IntentTraining.ModelPath(paths.Models, knowledge)))
             IntentTraining.Save(knowledge, version.Model, paths.Models);
         var files = KnowledgeFolder.Read(paths.Knowledge);
-        var recorded = versions.Add(files, request.Actor, summary, Now);
+        // Hosts sharing one knowledge folder all publish one change on disk: the first records it, the others take it.
+        var (recorded, added) = request.Source == PublishSource.Disk ? versions.AddChanged(files, request.Actor, summary, Now)
+            : (versions.Add(files, request.Actor, summary, Now), true);
 
         Step(SwitchingStep);
         runtime.Activate(version);
         Volatile.Write(ref _liveFingerprint, KnowledgeFolder.Fingerprint(files));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         _status = new PublishStatus("published", "", $"version {recorded.Number} is live ({summary}); {Cost(report)}", [], recorded, seconds, Now);
+        if (request.Source == PublishSource.Draft) draft.ResetFrom(paths.Knowledge, draftRevision);
+        else if (request.Source == PublishSource.Version || !draft.HasChanges) draft.ResetFrom(paths.Knowledge);
+        if (!added) return;
         // The stored index (read at the next start) follows; the bot already searches the new version's own copy. Only
         // the publishing host writes it, before it tells the others, so they re-read the vectors instead of embedding.
         await KnowledgeBuilder.CopyIndexAsync(version.Index, index, cancellationToken);
         feed.Publish(VersionKind, recorded.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (request.Source == PublishSource.Draft) draft.ResetFrom(paths.Knowledge, draftRevision);
-        else if (request.Source == PublishSource.Version || !draft.HasChanges) draft.ResetFrom(paths.Knowledge);
         audit.Add(new AuditEntry
         {
             At = Now, Actor = request.Actor, Action = request.Source == PublishSource.Version ? "knowledge-rollback" : "knowledge-publish",

@@ -40,11 +40,15 @@ public sealed class PostgreSqlKnowledgeVersionStore(NpgsqlDataSource database) :
 
     /// <inheritdoc/>
     public KnowledgeVersion Add(IReadOnlyDictionary<string, byte[]> files, string by, string summary, DateTime at) =>
-        Write(files, by, summary, at, onlyFirst: false);
+        Write(files, by, summary, at, Keep.Always).Version;
+
+    /// <inheritdoc/>
+    public (KnowledgeVersion Version, bool Added) AddChanged(IReadOnlyDictionary<string, byte[]> files, string by, string summary, DateTime at) =>
+        Write(files, by, summary, at, Keep.UnlessNewest);
 
     /// <inheritdoc/>
     public KnowledgeVersion AddFirst(IReadOnlyDictionary<string, byte[]> files, string by, string summary, DateTime at) =>
-        Write(files, by, summary, at, onlyFirst: true);
+        Write(files, by, summary, at, Keep.OnlyFirst).Version;
 
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, byte[]>? Files(int number)
@@ -70,7 +74,9 @@ public sealed class PostgreSqlKnowledgeVersionStore(NpgsqlDataSource database) :
         transaction.Commit();
     }
 
-    private KnowledgeVersion Write(IReadOnlyDictionary<string, byte[]> files, string by, string summary, DateTime at, bool onlyFirst)
+    private enum Keep { Always, OnlyFirst, UnlessNewest }
+
+    private (KnowledgeVersion Version, bool Added) Write(IReadOnlyDictionary<string, byte[]> files, string by, string summary, DateTime at, Keep keep)
     {
         KnowledgeFolder.EnsureVersionedPaths(files);
         using var connection = database.OpenConnection();
@@ -78,11 +84,12 @@ public sealed class PostgreSqlKnowledgeVersionStore(NpgsqlDataSource database) :
         Lock(connection);
         using var newest = new NpgsqlCommand($"SELECT {Columns} FROM knowledge_versions ORDER BY number DESC LIMIT 1", connection);
         var found = ReadAll(newest).SingleOrDefault();
-        if (onlyFirst && found is not null) return found;
-        var version = new KnowledgeVersion((found?.Number ?? 0) + 1, by, DateTime.SpecifyKind(at, DateTimeKind.Utc), summary, KnowledgeFolder.Fingerprint(files));
+        var fingerprint = KnowledgeFolder.Fingerprint(files);
+        if (found is not null && (keep == Keep.OnlyFirst || (keep == Keep.UnlessNewest && found.Fingerprint == fingerprint))) return (found, false);
+        var version = new KnowledgeVersion((found?.Number ?? 0) + 1, by, DateTime.SpecifyKind(at, DateTimeKind.Utc), summary, fingerprint);
         Insert(connection, version, files);
         transaction.Commit();
-        return version;
+        return (version, true);
     }
 
     /// <summary>Conflicts with itself only: one writer of versions at a time, readers unaffected.</summary>

@@ -22,6 +22,21 @@ public abstract class KnowledgeVersionStoreContract
     };
 
     [Fact]
+    public void A_change_on_disk_that_the_newest_version_holds_already_is_not_recorded_again()
+    {
+        Assert.True(Store.AddChanged(Files("20 spaces"), "files on disk", "as found at start", At).Added);
+        var (taken, added) = Store.AddChanged(Files("20 spaces"), "files on disk", "files changed on disk", At.AddMinutes(1));
+        Assert.False(added);
+        Assert.Equal(Store.Get(1), taken);
+
+        var (changed, addedChange) = Store.AddChanged(Files("35 spaces"), "files on disk", "files changed on disk", At.AddMinutes(2));
+        Assert.True(addedChange);
+        Assert.Equal(2, changed.Number);
+        Assert.True(Store.AddChanged(Files("20 spaces"), "files on disk", "back again", At.AddMinutes(3)).Added);
+        Assert.Equal(3, Store.List().Count);
+    }
+
+    [Fact]
     public void Versions_are_numbered_from_one_in_order_and_read_back_whole_newest_first()
     {
         Assert.Empty(Store.List());

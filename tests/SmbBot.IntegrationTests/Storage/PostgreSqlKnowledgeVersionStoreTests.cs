@@ -35,6 +35,21 @@ public sealed class PostgreSqlKnowledgeVersionStoreTests : KnowledgeVersionStore
     }
 
     [Fact]
+    public void Hosts_sharing_one_knowledge_folder_record_one_change_on_disk_once()
+    {
+        using var otherHost = NpgsqlDataSource.Create(_db.ConnectionString);
+        var hosts = new[] { Store, new PostgreSqlKnowledgeVersionStore(otherHost) };
+        Store.Add(Files("20 spaces"), "files on disk", "as found at start", At);
+
+        var results = Enumerable.Range(0, 8).AsParallel().WithDegreeOfParallelism(8)
+            .Select(i => hosts[i % 2].AddChanged(Files("35 spaces"), "files on disk", "files changed on disk", At)).ToArray();
+
+        Assert.Single(results, r => r.Added);
+        Assert.Equal(2, Store.List().Count);
+        Assert.All(results, r => Assert.Equal(2, r.Version.Number));
+    }
+
+    [Fact]
     public void Hosts_starting_at_once_on_an_empty_store_record_one_first_version()
     {
         using var otherHost = NpgsqlDataSource.Create(_db.ConnectionString);

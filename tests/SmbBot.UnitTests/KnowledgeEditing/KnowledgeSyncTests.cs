@@ -9,16 +9,18 @@ public class KnowledgeSyncTests
         fingerprint is null ? null : new KnowledgeVersion(3, "sam", DateTime.UnixEpoch, "changed parking", fingerprint);
 
     [Theory]
-    // shared, newest version's fingerprint, the folder's fingerprint -> what to do
-    [InlineData(false, null, "aaa", KnowledgeStep.Record)]
-    [InlineData(false, "aaa", "aaa", KnowledgeStep.Keep)]
-    [InlineData(false, "bbb", "aaa", KnowledgeStep.Record)]
-    [InlineData(true, null, "aaa", KnowledgeStep.RecordFirst)]
-    [InlineData(true, "aaa", "aaa", KnowledgeStep.Keep)]
-    [InlineData(true, "bbb", "aaa", KnowledgeStep.Adopt)]
-    public void At_start_a_shared_store_s_newest_version_wins_over_the_folder_and_one_host_records_its_files(
-        bool shared, string? newest, string folder, KnowledgeStep expected) =>
-        Assert.Equal(expected, KnowledgeSync.AtStart(shared, Newest(newest), folder));
+    // shared, newest version's fingerprint, the folder's fingerprint, the folder is an older recorded version -> what to do
+    [InlineData(false, null, "aaa", false, KnowledgeStep.Record)]
+    [InlineData(false, "aaa", "aaa", false, KnowledgeStep.Keep)]
+    [InlineData(false, "bbb", "aaa", false, KnowledgeStep.Record)]
+    [InlineData(false, "bbb", "aaa", true, KnowledgeStep.Record)]
+    [InlineData(true, null, "aaa", false, KnowledgeStep.RecordFirst)]
+    [InlineData(true, "aaa", "aaa", false, KnowledgeStep.Keep)]
+    [InlineData(true, "bbb", "aaa", true, KnowledgeStep.Adopt)]
+    [InlineData(true, "bbb", "aaa", false, KnowledgeStep.Record)]
+    public void At_start_a_folder_behind_the_shared_store_takes_the_newest_and_a_folder_edited_while_stopped_is_recorded(
+        bool shared, string? newest, string folder, bool folderIsRecorded, KnowledgeStep expected) =>
+        Assert.Equal(expected, KnowledgeSync.AtStart(shared, Newest(newest), folder, folderIsRecorded));
 
     [Theory]
     [InlineData(false, "aaa", "aaa", KnowledgeStep.Record)]
