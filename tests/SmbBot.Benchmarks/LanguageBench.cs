@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SmbBot.Core.Languages;
+using SmbBot.IntegrationTests.Infrastructure;
 using SmbBot.Understanding.Languages;
 
 namespace SmbBot.Benchmarks;
@@ -35,8 +36,24 @@ public static class LanguageBench
             $"{english.Count(t => LanguagePolicy.Decide(t, "", detector.Detect, options, vocabulary).Code != "en")} were not taken as English");
         foreach (var text in english.Where(t => LanguagePolicy.Decide(t, "", detector.Detect, options, vocabulary).Code != "en").Take(30))
             Console.WriteLine($"  not English: {text} ({LanguagePolicy.Decide(text, "", detector.Detect, options, vocabulary).Why})");
+        foreach (var file in new[] { "short-messages-1.tsv", "short-messages-2.tsv" })
+            ShortMessages(Path.Combine(RepoPaths.Root, "tests", "SmbBot.Benchmarks", file), vocabulary, detector, options);
         Measure("English benchmark texts", english, vocabulary, detector, options, seconds);
         Measure("customer questions in other languages", Foreign, vocabulary, detector, options, seconds);
+    }
+
+    /// <summary>
+    /// Short chat messages labelled with their language (<c>lang</c>, <c>text</c>), written for this measurement by
+    /// someone who had not read the code: how many are read as their language, per language, and the ones that are not.
+    /// </summary>
+    private static void ShortMessages(string file, IReadOnlySet<string> vocabulary, LinguaLanguageDetector detector, LanguageOptions options)
+    {
+        var rows = File.ReadLines(file).Skip(1).Select(l => l.Split('\t')).Where(p => p.Length == 2).ToArray();
+        var decided = rows.Select(r => (Lang: r[0], Text: r[1], Got: LanguagePolicy.Decide(r[1], "", detector.Detect, options, vocabulary))).ToArray();
+        Console.WriteLine($"{Path.GetFileName(file)}: {decided.Count(d => d.Got.Code == d.Lang)} of {decided.Length} read as their language; " +
+            string.Join(", ", decided.GroupBy(d => d.Lang).Select(g => $"{g.Key} {g.Count(d => d.Got.Code == d.Lang)}/{g.Count()}")));
+        foreach (var d in decided.Where(d => d.Got.Code != d.Lang))
+            Console.WriteLine($"  {d.Lang} read as {d.Got.Code}: {d.Text} ({d.Got.Why})");
     }
 
     private static void Measure(string what, IReadOnlyList<string> texts, IReadOnlySet<string> vocabulary, LinguaLanguageDetector detector,

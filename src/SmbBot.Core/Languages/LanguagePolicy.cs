@@ -31,15 +31,31 @@ public static class LanguagePolicy
         var current = LanguageCatalog.IsKnown(conversationLanguage) ? conversationLanguage : LanguageCatalog.English;
         int letters = text.Count(char.IsLetter);
         if (letters < options.MinLetters)
-            return new(current, $"too short to tell ({letters} letters): the conversation's language");
+            return EnglishWords.Share(text) < options.EnglishWordShare && ForeignWords.Vote(text) is { } v ? Words(v, "the message is short") : new(current, $"too short to tell ({letters} letters): the conversation's language");
         if (EnglishWords.Share(text) >= options.EnglishWordShare)
             return new(LanguageCatalog.English, "English function words");
         if (vocabulary is not null && EnglishWords.Share(text, vocabulary) >= options.KnownWordShare)
             return new(LanguageCatalog.English, "the words of the business's own FAQ");
         var guess = detect(text);
         var confidence = guess.Confidence.ToString("0.00", CultureInfo.InvariantCulture);
+        if (ForeignWords.Vote(text) is { } w && (w.Language != guess.Language || guess.Confidence < options.MinConfidence))
+            return Words(w, $"the detector said {guess.Language} {confidence}");
         if (!LanguageCatalog.IsKnown(guess.Language) || guess.Confidence < options.MinConfidence)
+        {
+            // Leaning one way, with a word only that language uses ("le plombier passe quand", French at 0.69).
+            if (LanguageCatalog.IsKnown(guess.Language) && guess.Confidence >= LeaningConfidence && ForeignWords.In(text, guess.Language) is [var word, ..])
+                return new(guess.Language, $"detected {guess.Language} ({confidence}) with a word only it uses ({word})");
             return new(current, $"not sure ({guess.Language} {confidence}): the conversation's language");
+        }
         return new(guess.Language, $"detected {guess.Language} ({confidence})");
     }
+
+    /// <summary>
+    /// Below <see cref="LanguageOptions.MinConfidence"/> but at least this sure, the detector's language is taken when the
+    /// message also holds one of that language's own words (<see cref="ForeignWords"/>).
+    /// </summary>
+    public const double LeaningConfidence = 0.5;
+
+    private static MessageLanguage Words((string Language, IReadOnlyList<string> Words) vote, string besides) =>
+        new(vote.Language, $"words only {vote.Language} uses ({string.Join(", ", vote.Words)}); {besides}");
 }

@@ -106,6 +106,22 @@ public class LanguagePolicyTests(LinguaFixture lingua) : IClassFixture<LinguaFix
     public void A_short_message_keeps_a_Spanish_conversation_Spanish(string text) =>
         Assert.Equal("es", Decide(text, "es").Code);
 
+    /// <summary>Where the detector alone is wrong or unsure, words only one language uses settle it.</summary>
+    [Theory]
+    [InlineData("fr", "Est-ce que vous livrez le samedi ?")] // the detector alone: Polish 0.96
+    [InlineData("pl", "czy jest parking")]                  // 14 letters: too short for the detector
+    [InlineData("fr", "le plombier passe quand")]           // the detector: French 0.69, below the minimum, with "quand"
+    [InlineData("pt", "tem estacionamento ai?")]            // Portuguese 0.61 with "tem"
+    public void Words_only_one_language_uses_settle_a_short_question(string expected, string text)
+    {
+        Assert.Equal(expected, Decide(text).Code);
+        Assert.Equal(expected, Decide(text, "en").Code);
+    }
+
+    [Fact]
+    public void Two_foreign_words_do_not_outvote_English_function_words() =>
+        Assert.Equal("en", Decide("Can I get the pain au chocolat avec du café?").Code);
+
     [Fact]
     public void A_long_English_message_switches_a_Spanish_conversation_back_to_English() =>
         Assert.Equal("en", Decide("Sorry, can you answer in English please? What are your opening hours?", "es").Code);
@@ -125,7 +141,7 @@ public class LanguagePolicyTests(LinguaFixture lingua) : IClassFixture<LinguaFix
     [Fact]
     public void A_guess_below_the_minimum_confidence_keeps_the_conversations_language()
     {
-        var unsure = LanguagePolicy.Decide("Quiero cambiar mi reserva para el viernes", "", _ => new LanguageGuess("es", 0.6), Defaults);
+        var unsure = LanguagePolicy.Decide("Cambiar reserva viernes por favor", "", _ => new LanguageGuess("es", 0.6), Defaults);
         Assert.Equal("en", unsure.Code);
         Assert.StartsWith("not sure (es 0.60)", unsure.Why);
     }
