@@ -54,6 +54,8 @@ public sealed class BotRuntime(EmbeddingCache embeddings, MessageLanguages? lang
         // The FAQ matching is English-only: a follow-up in another language is handed over like any other message.
         if (language is null or { IsEnglish: true } && context.Topic is { } topic && FollowUpPolicy.DoesNotStandAlone(text, decision))
             decision = FollowUpPolicy.Choose(text, decision, active.Version.Understand($"{topic.Text} {text}", embeddings), topic);
+        if (language is null or { IsEnglish: true })
+            decision = SecurityIncidents.Apply(decision, text);
         return language is null ? decision
             : ForeignMessagePolicy.Apply(decision, language, id => active.FaqLanguages.GetValueOrDefault(id, LanguageCatalog.English), text);
     }

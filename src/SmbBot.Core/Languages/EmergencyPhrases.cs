@@ -71,9 +71,12 @@ public static class EmergencyPhrases
     public static IEnumerable<string> Languages => ByLanguage.Keys;
 
     /// <summary>The first emergency phrase of <paramref name="language"/> in <paramref name="text"/>, or null.</summary>
-    public static string? Find(string language, string text)
+    public static string? Find(string language, string text) =>
+        ByLanguage.TryGetValue(language, out var phrases) ? FindIn(phrases, text) : null;
+
+    /// <summary>The first of <paramref name="phrases"/> (written as the lists above) in <paramref name="text"/>, or null.</summary>
+    internal static string? FindIn(IReadOnlyList<string> phrases, string text)
     {
-        if (!ByLanguage.TryGetValue(language, out var phrases)) return null;
         var words = Words(text);
         foreach (var phrase in phrases)
         {
