@@ -9,7 +9,7 @@ using SmbBot.Core.Tickets;
 namespace SmbBot.Bot;
 
 /// <summary>Turns decisions and ticket steps into what the customer reads.</summary>
-public sealed partial class ReplyComposer(BotOptions options, BusinessSettings business, TimeProvider clock, LanguageTexts languages, LanguageOptions served)
+public sealed partial class ReplyComposer(BotOptions options, BusinessSettings business, TimeProvider clock, LanguageOptions served)
 {
     /// <summary>The business's hours now (they can change while running).</summary>
     private BusinessCalendar calendar => business.Calendar;
@@ -163,8 +163,11 @@ public sealed partial class ReplyComposer(BotOptions options, BusinessSettings b
         return promise.Closed ? promise.ClosedSentence(who) : $"{char.ToUpperInvariant(who[0])}{who[1..]} will reply here {promise.When}.";
     }
 
-    /// <summary>The fixed replies in the customer's language when a person must answer because of it.</summary>
-    private LanguageReplies? InOtherLanguage(TurnDecision decision) => decision.LanguageHandover ? languages.For(decision.Language) : null;
+    /// <summary>
+    /// The fixed replies in the customer's language when a person must answer because of it: those of the knowledge
+    /// version that decided the turn (<c>languages.json</c> is published like the FAQ).
+    /// </summary>
+    private static LanguageReplies? InOtherLanguage(TurnDecision decision) => decision.LanguageHandover ? decision.LanguageReplies : null;
 
     private IReadOnlyList<IMessageActivity> Traced(List<IMessageActivity> replies, Ticket ticket, TurnDecision? decision, string reason)
     {

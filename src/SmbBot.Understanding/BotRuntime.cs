@@ -10,8 +10,8 @@ namespace SmbBot.Understanding;
 /// <summary>
 /// The version of the knowledge the bot answers with, and the one path every customer message takes through it. A
 /// publish builds the next version aside and switches to it with <see cref="Activate"/>: a turn uses the version it
-/// started with, never half of two. Without <paramref name="languages"/> every message is taken as English (the
-/// English-only public benchmarks).
+/// started with, never half of two: its replies in another language included (<see cref="TurnDecision.LanguageReplies"/>).
+/// Without <paramref name="languages"/> every message is taken as English (the English-only public benchmarks).
 /// </summary>
 public sealed class BotRuntime(EmbeddingCache embeddings, MessageLanguages? languages = null) : ITurnUnderstanding
 {
@@ -56,7 +56,8 @@ public sealed class BotRuntime(EmbeddingCache embeddings, MessageLanguages? lang
             decision = FollowUpPolicy.Choose(text, decision, active.Version.Understand($"{topic.Text} {text}", embeddings), topic);
         if (language is null or { IsEnglish: true })
             decision = SecurityIncidents.Apply(decision, text);
-        return language is null ? decision
-            : ForeignMessagePolicy.Apply(decision, language, id => active.FaqLanguages.GetValueOrDefault(id, LanguageCatalog.English), text);
+        if (language is null) return decision;
+        var applied = ForeignMessagePolicy.Apply(decision, language, id => active.FaqLanguages.GetValueOrDefault(id, LanguageCatalog.English), text);
+        return applied.LanguageHandover ? applied with { LanguageReplies = active.Version.Knowledge.Languages.For(applied.Language) } : applied;
     }
 }

@@ -4,8 +4,8 @@ namespace SmbBot.Core.KnowledgeEditing;
 public sealed record KnowledgeVersion(int Number, string By, DateTime At, string Summary, string Fingerprint);
 
 /// <summary>
-/// Every published version of the knowledge files (<see cref="KnowledgeFolder.Files"/>: the FAQ, the intents and the
-/// golden questions), numbered 1, 2, 3, ... in the order they were published. Files are given and read back as
+/// Every published version of the knowledge files (<see cref="KnowledgeFolder.Files"/>: the FAQ, the intents, the
+/// golden questions and the replies in other languages), numbered 1, 2, 3, ... in the order they were published. Files are given and read back as
 /// relative paths ('/'-separated) to their bytes.
 /// </summary>
 public interface IKnowledgeVersionStore

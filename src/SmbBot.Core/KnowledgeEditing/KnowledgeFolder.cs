@@ -1,14 +1,18 @@
 using System.Security.Cryptography;
 using SmbBot.Core.KnowledgeFiles;
+using SmbBot.Core.Languages;
 
 namespace SmbBot.Core.KnowledgeEditing;
 
 /// <summary>
-/// The files of a knowledge folder the editor reads, writes and versions: <c>faq/*</c>, <c>intents/*.txt</c> and
-/// <c>golden.csv</c>. The CRM export (<c>crm/</c>) holds customers' data and is neither copied nor versioned.
+/// The files of a knowledge folder the editor reads, writes and versions: <c>faq/*</c>, <c>intents/*.txt</c>,
+/// <c>golden.csv</c> and <c>languages.json</c>. The CRM export (<c>crm/</c>) holds customers' data and is neither copied nor versioned.
 /// </summary>
 public static class KnowledgeFolder
 {
+    /// <summary>The versioned files at the top of the folder.</summary>
+    private static readonly string[] SingleFiles = [GoldenQuestions.FileName, LanguageTexts.FileName];
+
     /// <summary>The versioned files under <paramref name="root"/>, as paths relative to it with '/' separators, in order.</summary>
     public static IReadOnlyList<string> Files(string root)
     {
@@ -16,7 +20,7 @@ public static class KnowledgeFolder
             Directory.Exists(Path.Combine(root, folder)) ? Directory.EnumerateFiles(Path.Combine(root, folder), pattern) : [];
         // A Q&A export the editor replaced (see FaqFileWriter) stays beside its replacement.
         var files = KnowledgeBase.FaqPatterns.Append("*.replaced").SelectMany(p => In("faq", p)).Concat(In("intents", "*.txt"));
-        if (File.Exists(Path.Combine(root, GoldenQuestions.FileName))) files = files.Append(Path.Combine(root, GoldenQuestions.FileName));
+        foreach (var single in SingleFiles.Where(f => File.Exists(Path.Combine(root, f)))) files = files.Append(Path.Combine(root, single));
         return files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Distinct().Order(StringComparer.Ordinal).ToArray();
     }
 
@@ -41,20 +45,20 @@ public static class KnowledgeFolder
 
     /// <summary>
     /// Whether <paramref name="path"/> can be a versioned file: relative, '/'-separated, under <c>faq/</c> or
-    /// <c>intents/</c> or the golden questions file, with no <c>..</c> (a stored version never writes outside the folder).
+    /// <c>intents/</c>, or the golden questions or the languages file, with no <c>..</c> (a stored version never writes outside the folder).
     /// </summary>
     public static bool IsVersionedPath(string path)
     {
         var parts = path.Split('/');
         if (parts.Any(p => p.Length == 0 || p is "." or ".." || p.Contains('\\') || p.Contains(':'))) return false;
-        return (parts.Length == 2 && parts[0] is "faq" or "intents") || (parts.Length == 1 && parts[0] == GoldenQuestions.FileName);
+        return (parts.Length == 2 && parts[0] is "faq" or "intents") || (parts.Length == 1 && SingleFiles.Contains(parts[0]));
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first of <paramref name="files"/> that is not <see cref="IsVersionedPath"/>.</summary>
     public static void EnsureVersionedPaths(IReadOnlyDictionary<string, byte[]> files)
     {
         if (files.Keys.FirstOrDefault(f => !IsVersionedPath(f)) is { } bad)
-            throw new ArgumentException($"'{bad}' is not a knowledge file's path (faq/<name>, intents/<name> or {GoldenQuestions.FileName})", nameof(files));
+            throw new ArgumentException($"'{bad}' is not a knowledge file's path (faq/<name>, intents/<name>, {GoldenQuestions.FileName} or {LanguageTexts.FileName})", nameof(files));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using SmbBot.Core.Crm;
 using SmbBot.Core.Faq;
+using SmbBot.Core.Languages;
 using SmbBot.Core.Routing;
 
 namespace SmbBot.Core.KnowledgeFiles;
@@ -14,13 +15,17 @@ public sealed record KnowledgeBase(
     string ContentHash,
     IReadOnlyList<KnowledgeProblem> Problems)
 {
+    /// <summary>The replies for customers who write in another language (<c>languages.json</c>; the built-in ones without it).</summary>
+    public LanguageTexts Languages { get; init; } = LanguageTexts.BuiltIn;
+
     /// <summary>FAQ file types read from <c>faq/</c>.</summary>
     public static readonly IReadOnlyList<string> FaqPatterns = ["*.csv", "*.tsv", "*.md"];
 
     /// <summary>
     /// Reads <c>faq/*.csv</c>, <c>faq/*.tsv</c>, <c>faq/*.md</c>, <c>intents/*.txt</c> (optional, added to the
-    /// <see cref="BuiltInIntents"/>) and <c>crm/customers.csv</c> (optional) under <paramref name="root"/>. Every unusable row or entry is left out and listed in
-    /// <see cref="Problems"/>; <see cref="KnowledgeFileException"/> is thrown only when nothing usable is left: no folder,
+    /// <see cref="BuiltInIntents"/>), <c>languages.json</c> (optional; a file that cannot be used is left out for the
+    /// built-in texts, see <see cref="LanguageTexts.Load"/> for the check that refuses it) and <c>crm/customers.csv</c>
+    /// (optional) under <paramref name="root"/>. Every unusable row or entry is left out and listed in <see cref="Problems"/>; <see cref="KnowledgeFileException"/> is thrown only when nothing usable is left: no folder,
     /// no FAQ entry.
     /// </summary>
     public static KnowledgeBase Load(string root, IReadOnlyDictionary<string, string>? crmColumns = null)
@@ -57,7 +62,21 @@ public sealed record KnowledgeBase(
         var crmFile = Path.Combine(root, "crm", "customers.csv");
         var customers = File.Exists(crmFile) ? CustomerCsvLoader.Load(crmFile, Display(crmFile), crmColumns ?? new Dictionary<string, string>(), problems) : [];
 
-        return new KnowledgeBase(faq, intents, customers, Hash(root, faqFiles.Concat(intentFiles), builtInText), problems);
+        var languages = LanguagesOf(root, Display(Path.Combine(root, LanguageTexts.FileName)), problems);
+        return new KnowledgeBase(faq, intents, customers, Hash(root, faqFiles.Concat(intentFiles), builtInText), problems) { Languages = languages };
+    }
+
+    private static LanguageTexts LanguagesOf(string root, string displayName, List<KnowledgeProblem> problems)
+    {
+        try
+        {
+            return LanguageTexts.Load(root, displayName);
+        }
+        catch (KnowledgeFileException e)
+        {
+            problems.Add(new KnowledgeProblem(e.File, e.Line, $"{e.Reason}; the built-in texts are used"));
+            return LanguageTexts.BuiltIn;
+        }
     }
 
     private static IEnumerable<string> Files(string root, string folder, string pattern)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmbBot.Core.KnowledgeFiles;
 
 namespace SmbBot.Core.Languages;
 
@@ -13,7 +14,8 @@ public sealed record LanguageReplies(string Served, string NotServed, string Ask
 
 /// <summary>
 /// The replies for customers who write in another language (<c>languages.json</c> in the knowledge folder): one set per
-/// language of <see cref="LanguageCatalog.Others"/>. A language the file leaves out keeps the built-in text.
+/// language of <see cref="LanguageCatalog.Others"/>. A language the file leaves out keeps the built-in text. Part of a
+/// version of the knowledge (<see cref="KnowledgeBase.Languages"/>), so an edit is published like the FAQ.
 /// </summary>
 public sealed class LanguageTexts
 {
@@ -34,17 +36,21 @@ public sealed class LanguageTexts
     /// <summary>The built-in texts (the sample knowledge folder's file, compiled in).</summary>
     public static LanguageTexts BuiltIn { get; } = new(Read(BuiltInJson(), "the built-in languages.json"));
 
+    /// <summary>Whether <paramref name="other"/> gives the same reply in every language.</summary>
+    public bool SameAs(LanguageTexts other) =>
+        _replies.Count == other._replies.Count && _replies.All(r => Equals(other.For(r.Key), r.Value));
+
     /// <summary>
     /// The texts of <paramref name="knowledgeFolder"/>'s <c>languages.json</c> over the built-in ones; the built-in ones
-    /// alone when it has none. A file that does not parse, names an unknown language or leaves a text empty fails here,
-    /// at start, with the reason.
+    /// alone when it has none. A file that does not parse, names an unknown language or leaves a text empty throws
+    /// <see cref="KnowledgeFileException"/> naming it as <paramref name="displayName"/> with the reason.
     /// </summary>
-    public static LanguageTexts Load(string knowledgeFolder)
+    public static LanguageTexts Load(string knowledgeFolder, string displayName = FileName)
     {
         var path = Path.Combine(knowledgeFolder, FileName);
         if (!File.Exists(path)) return BuiltIn;
         var merged = new Dictionary<string, LanguageReplies>(BuiltIn._replies);
-        foreach (var (code, replies) in Read(File.ReadAllText(path), path))
+        foreach (var (code, replies) in Read(File.ReadAllText(path), displayName))
             merged[code] = string.IsNullOrWhiteSpace(replies.Urgent) ? replies with { Urgent = BuiltIn._replies.GetValueOrDefault(code)?.Urgent } : replies;
         return new LanguageTexts(merged);
     }
@@ -53,15 +59,15 @@ public sealed class LanguageTexts
     {
         Dictionary<string, LanguageReplies>? file;
         try { file = JsonSerializer.Deserialize<Dictionary<string, LanguageReplies>>(json, Json); }
-        catch (JsonException e) { throw new InvalidDataException($"{source}: not valid JSON ({e.Message})", e); }
-        if (file is null) throw new InvalidDataException($"{source}: expected an object with one entry per language");
+        catch (JsonException e) { throw new KnowledgeFileException(source, (int)(e.LineNumber ?? -1) + 1, $"not valid JSON ({e.Message})"); }
+        if (file is null) throw new KnowledgeFileException(source, 0, "expected an object with one entry per language");
         foreach (var (code, replies) in file)
         {
             if (!LanguageCatalog.Others.ContainsKey(code))
-                throw new InvalidDataException($"{source}: '{code}' is not a language the bot recognises (use {string.Join(", ", LanguageCatalog.Others.Keys)})");
+                throw new KnowledgeFileException(source, 0, $"'{code}' is not a language the bot recognises (use {string.Join(", ", LanguageCatalog.Others.Keys)})");
             if (replies is null || string.IsNullOrWhiteSpace(replies.Served) || string.IsNullOrWhiteSpace(replies.NotServed)
                 || string.IsNullOrWhiteSpace(replies.AskEmail) || string.IsNullOrWhiteSpace(replies.Added))
-                throw new InvalidDataException($"{source}: '{code}' needs the texts served, notServed, askEmail and added");
+                throw new KnowledgeFileException(source, 0, $"'{code}' needs the texts served, notServed, askEmail and added");
         }
         return file;
     }

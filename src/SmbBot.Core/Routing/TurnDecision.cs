@@ -62,6 +62,12 @@ public sealed record TurnDecision(
     /// <summary>The message is in another language and no FAQ entry answers it surely: a person answers.</summary>
     public bool LanguageHandover { get; init; }
 
+    /// <summary>
+    /// With <see cref="LanguageHandover"/>: the fixed replies in <see cref="Language"/> of the knowledge version that took
+    /// the decision, so the turn's reply comes from that version even if another one goes live meanwhile.
+    /// </summary>
+    public Languages.LanguageReplies? LanguageReplies { get; init; }
+
     /// <summary>The message was read together with the previous turn's topic (which one); null when it stood on its own.</summary>
     public string? FollowUpOf { get; init; }
 }

@@ -1,5 +1,6 @@
 using SmbBot.Core.KnowledgeEditing;
 using SmbBot.Core.KnowledgeFiles;
+using SmbBot.Core.Languages;
 using SmbBot.Host.Configuration;
 
 namespace SmbBot.Host.KnowledgeEditor;
@@ -68,6 +69,7 @@ public sealed class KnowledgeFolderWatcher(SmbBotPaths paths, KnowledgePublisher
             }
             KnowledgeBase.Load(paths.Knowledge);
             GoldenQuestions.Load(paths.Knowledge);
+            LanguageTexts.Load(paths.Knowledge);
             publisher.Request(new PublishRequest(PublishSource.Disk, KnowledgePublisher.WatcherActor));
         }
         catch (KnowledgeFileException e)

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SmbBot.Core.KnowledgeEditing;
 using SmbBot.Core.KnowledgeFiles;
+using SmbBot.Core.Languages;
 using SmbBot.Core.Privacy;
 using SmbBot.Core.Routing;
 using SmbBot.Core.Storage;
@@ -172,6 +173,8 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
         {
             knowledge = KnowledgeBase.Load(source) with { Customers = current.Knowledge.Customers };
             golden = GoldenQuestions.Load(source);
+            // Left out for the built-in texts at start (like a bad FAQ row); a publish of it is refused instead.
+            LanguageTexts.Load(source);
         }
         catch (KnowledgeFileException e)
         {
@@ -230,8 +233,9 @@ public sealed partial class KnowledgePublisher(SmbBotPaths paths, BotRuntime run
             (Label: "added", Items: changes.Where(c => c.Before is null).ToArray()),
             (Label: "removed", Items: changes.Where(c => c.After is null).ToArray()),
             (Label: "changed", Items: changes.Where(c => c.Before is not null && c.After is not null).ToArray()),
-        }.Where(p => p.Items.Length > 0).Select(p => $"{p.Label} {Ids(p.Items)}").ToArray();
-        return parts.Length == 0 ? "no FAQ entry changed" : string.Join("; ", parts);
+        }.Where(p => p.Items.Length > 0).Select(p => $"{p.Label} {Ids(p.Items)}").ToList();
+        if (!before.Languages.SameAs(after.Languages)) parts.Add($"{LanguageTexts.FileName} changed");
+        return parts.Count == 0 ? "no FAQ entry changed" : string.Join("; ", parts);
     }
 
     private static string Cost(BuildReport r) =>

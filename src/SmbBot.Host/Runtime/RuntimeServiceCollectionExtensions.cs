@@ -37,7 +37,6 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new StoreFaults(sp.GetRequiredService<SmbBotPaths>().Data, SmbBot.PostgreSql.DatabaseUnavailable.Reason));
         services.AddSingleton(sp => KnowledgeBase.Load(sp.GetRequiredService<SmbBotPaths>().Knowledge, sp.GetRequiredService<CrmOptions>().Columns));
-        services.AddSingleton(sp => LanguageTexts.Load(sp.GetRequiredService<SmbBotPaths>().Knowledge));
         services.AddSingleton<ICustomerDirectory>(sp => new CsvCustomerDirectory(sp.GetRequiredService<KnowledgeBase>().Customers));
         services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<SmbBotPaths>().Data));
         services.AddSingleton<ILiteDatabase>(sp =>

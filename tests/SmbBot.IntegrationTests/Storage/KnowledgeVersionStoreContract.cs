@@ -19,6 +19,7 @@ public abstract class KnowledgeVersionStoreContract
         ["faq/shop.csv"] = Encoding.UTF8.GetBytes($"id,question,answer\nparking,Is there parking?,{answer}\n"),
         ["intents/greeting.txt"] = Encoding.UTF8.GetBytes("hello\nhi there\n"),
         ["golden.csv"] = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("question,expected\n")],
+        ["languages.json"] = Encoding.UTF8.GetBytes("""{ "es": { "served": "Le responderá una persona (ticket {ticket}).", "notServed": "N", "askEmail": "E", "added": "A" } }"""),
     };
 
     [Fact]

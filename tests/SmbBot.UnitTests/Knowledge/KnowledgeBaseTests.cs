@@ -40,6 +40,35 @@ public class KnowledgeBaseTests : IDisposable
     }
 
     [Fact]
+    public void The_replies_in_other_languages_are_read_with_the_faq()
+    {
+        _folder.Write("knowledge/faq/a.csv", FaqHeader + "hours,When are you open?,9-5,,\n");
+        Assert.Same(Core.Languages.LanguageTexts.BuiltIn, KnowledgeBase.Load(Root).Languages);
+
+        _folder.Write("knowledge/languages.json", """{ "es": { "served": "Le responderán (ticket {ticket}).", "notServed": "N", "askEmail": "E", "added": "A" } }""");
+        var kb = KnowledgeBase.Load(Root);
+
+        Assert.Equal("Le responderán (ticket {ticket}).", kb.Languages.For("es")!.Served);
+        Assert.Empty(kb.Problems);
+    }
+
+    [Fact]
+    public void A_languages_file_that_cannot_be_used_is_listed_and_the_built_in_texts_serve()
+    {
+        _folder.Write("knowledge/faq/a.csv", FaqHeader + "hours,When are you open?,9-5,,\n");
+        _folder.Write("knowledge/languages.json", """{ "sv": { "served": "S", "notServed": "N", "askEmail": "E", "added": "A" } }""");
+
+        var kb = KnowledgeBase.Load(Root);
+
+        Assert.Same(Core.Languages.LanguageTexts.BuiltIn, kb.Languages);
+        Assert.Equal(["hours"], kb.Faq.Select(f => f.Id));
+        var problem = Assert.Single(kb.Problems);
+        Assert.Equal("knowledge/languages.json", problem.File);
+        Assert.Contains("'sv' is not a language the bot recognises", problem.Reason);
+        Assert.EndsWith("the built-in texts are used", problem.Reason);
+    }
+
+    [Fact]
     public void The_content_hash_changes_when_the_faq_changes_and_only_then()
     {
         var file = _folder.Write("knowledge/faq/a.csv", FaqHeader + "hours,When are you open?,9-5,,\n");

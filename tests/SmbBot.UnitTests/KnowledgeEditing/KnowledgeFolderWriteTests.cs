@@ -10,6 +10,8 @@ public class KnowledgeFolderWriteTests
     [InlineData("faq/shop.csv", true)]
     [InlineData("intents/greeting.txt", true)]
     [InlineData("golden.csv", true)]
+    [InlineData("languages.json", true)]
+    [InlineData("intents/../languages.json", false)]
     [InlineData("faq/../smbbot.db", false)]
     [InlineData("../golden.csv", false)]
     [InlineData("/etc/passwd", false)]
@@ -35,5 +37,27 @@ public class KnowledgeFolderWriteTests
         Assert.Equal("new", File.ReadAllText(Path.Combine(folder.Path, "faq", "shop.csv")));
         Assert.Equal("kept", File.ReadAllText(Path.Combine(folder.Path, "crm", "customers.csv")));
         Assert.Equal(KnowledgeFolder.Fingerprint(files), KnowledgeFolder.Fingerprint(folder.Path));
+    }
+
+    [Fact]
+    public void The_languages_file_is_versioned_so_an_edit_of_it_alone_changes_the_fingerprint()
+    {
+        using var folder = new TempFolder();
+        folder.Write("faq/shop.csv", "id,question,answer\nparking,Is there parking?,Yes\n");
+        folder.Write("crm/customers.csv", "id,name\n");
+        var without = KnowledgeFolder.Fingerprint(folder.Path);
+        folder.Write("languages.json", """{ "es": { "served": "S", "notServed": "N", "askEmail": "E", "added": "A" } }""");
+        var with = KnowledgeFolder.Fingerprint(folder.Path);
+        folder.Write("languages.json", """{ "es": { "served": "S2", "notServed": "N", "askEmail": "E", "added": "A" } }""");
+
+        Assert.Equal(["faq/shop.csv", "languages.json"], KnowledgeFolder.Files(folder.Path));
+        Assert.Equal(3, new[] { without, with, KnowledgeFolder.Fingerprint(folder.Path) }.Distinct().Count());
+
+        // A version without the file (recorded before it existed) written back removes it: the built-in texts serve.
+        using var target = new TempFolder();
+        KnowledgeFolder.Mirror(folder.Path, target.Path);
+        Assert.Equal(KnowledgeFolder.Fingerprint(folder.Path), KnowledgeFolder.Fingerprint(target.Path));
+        KnowledgeFolder.Write(new Dictionary<string, byte[]> { ["faq/shop.csv"] = File.ReadAllBytes(Path.Combine(folder.Path, "faq", "shop.csv")) }, target.Path);
+        Assert.False(File.Exists(Path.Combine(target.Path, "languages.json")));
     }
 }

@@ -38,16 +38,34 @@ public class LanguageTextsTests
     }
 
     [Theory]
-    [InlineData("""{ "sv": { "served": "S", "notServed": "N", "askEmail": "E", "added": "A" } }""", "'sv' is not a language the bot recognises")]
-    [InlineData("""{ "es": { "served": "S", "notServed": "", "askEmail": "E", "added": "A" } }""", "'es' needs the texts")]
-    [InlineData("""{ "es": """, "not valid JSON")]
-    public void A_bad_file_fails_with_the_file_and_the_reason(string json, string reason)
+    [InlineData("""{ "sv": { "served": "S", "notServed": "N", "askEmail": "E", "added": "A" } }""", 0, "'sv' is not a language the bot recognises")]
+    [InlineData("""{ "es": { "served": "S", "notServed": "", "askEmail": "E", "added": "A" } }""", 0, "'es' needs the texts")]
+    [InlineData("""{ "es": { "served": "S", "notServed": "N", "askEmail": "E" } }""", 0, "'es' needs the texts")]
+    [InlineData("{\n  \"es\": \"S\"\n}", 2, "not valid JSON")]
+    [InlineData("""{ "es": """, 1, "not valid JSON")]
+    public void A_bad_file_fails_as_a_knowledge_file_with_its_name_the_line_and_the_reason(string json, int line, string reason)
     {
         using var folder = new TempFolder();
         File.WriteAllText(Path.Combine(folder.Path, "languages.json"), json);
-        var e = Assert.Throws<InvalidDataException>(() => LanguageTexts.Load(folder.Path));
-        Assert.Contains("languages.json", e.Message);
-        Assert.Contains(reason, e.Message);
+        var e = Assert.Throws<SmbBot.Core.KnowledgeFiles.KnowledgeFileException>(() => LanguageTexts.Load(folder.Path, "shop/languages.json"));
+        Assert.Equal(("shop/languages.json", line), (e.File, e.Line));
+        Assert.Contains(reason, e.Reason);
+        Assert.StartsWith("shop/languages.json", e.Message);
+    }
+
+    [Fact]
+    public void Texts_are_the_same_only_when_every_language_gives_the_same_replies()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "languages.json");
+        File.WriteAllText(file, """{ "es": { "served": "S {ticket}", "notServed": "N {ticket}", "askEmail": "E", "added": "A {ticket}" } }""");
+        var first = LanguageTexts.Load(folder.Path);
+
+        Assert.True(first.SameAs(LanguageTexts.Load(folder.Path)));
+        Assert.False(first.SameAs(LanguageTexts.BuiltIn));
+        File.WriteAllText(file, """{ "es": { "served": "S {ticket}", "notServed": "N {ticket}", "askEmail": "E", "added": "Añadido {ticket}" } }""");
+        Assert.False(first.SameAs(LanguageTexts.Load(folder.Path)));
+        Assert.True(LanguageTexts.BuiltIn.SameAs(LanguageTexts.Load(Path.Combine(folder.Path, "none"))));
     }
 
     [Fact]
