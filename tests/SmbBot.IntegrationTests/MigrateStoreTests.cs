@@ -106,6 +106,8 @@ public sealed partial class MigrateStoreTests(PostgreSqlTestCluster cluster)
         {
             await using var kept = pg.CreateCommand("SELECT count(*) FROM knowledge_versions");
             Assert.Equal((long)versions, await kept.ExecuteScalarAsync());
+            await using var withLanguages = pg.CreateCommand("SELECT count(*) FROM knowledge_versions WHERE 'languages.json' = ANY(paths)");
+            Assert.Equal((long)versions, await withLanguages.ExecuteScalarAsync());
             await using var waiting = pg.CreateCommand("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND NOT gave_up AND not_needed IS NULL AND next_attempt_at > now()");
             Assert.Equal(1L, await waiting.ExecuteScalarAsync());
             await using var team = pg.CreateCommand("SELECT name, members FROM teams");

@@ -7,12 +7,16 @@ namespace SmbBot.IntegrationTests.MultiHost;
 
 /// <summary>
 /// Two real host processes on one PostgreSQL database, each with its own knowledge folder: a publish on either host
-/// reaches the other by itself, both show the same versions, and following a publish records nothing new.
+/// (<c>languages.json</c> included) reaches the other by itself, both show the same versions, and following a publish
+/// records nothing new.
 /// </summary>
 [Collection(PostgreSqlCollection.Name)]
 public sealed partial class KnowledgeVersionsTwoHostsTests(PostgreSqlTestCluster cluster) : IAsyncLifetime
 {
     private const string ParkingQuestion = "Is there parking at the store?";
+    private const string SpanishQuestion = "¿Cuánto cuesta el envío a Valencia?";
+    private const string SpanishReply = "Nuestro equipo atiende en inglés";
+    private const string EditedSpanishReply = "Hoy solo atendemos en inglés";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly List<string> _folders = [];
     private RunningHost? _a, _b;
@@ -52,11 +56,15 @@ public sealed partial class KnowledgeVersionsTwoHostsTests(PostgreSqlTestCluster
         Assert.Equal(first, await VersionsAsync());
         Assert.Contains("20 spaces", await AnswerAsync(_b!, ParkingQuestion));
 
-        // The owner edits host A's files on disk; A's folder watcher publishes them, and B follows by itself.
+        // The owner edits host A's files on disk (the FAQ and the replies in other languages); A's folder watcher
+        // publishes them, and B follows by itself.
         var shop = Path.Combine(_knowledgeA, "faq", "shop.csv");
         Edit(shop, "has 20 spaces", "has 35 free spaces");
+        Edit(Path.Combine(_knowledgeA, "languages.json"), SpanishReply, EditedSpanishReply);
         await WaitForAnswerAsync(_b!, "35 free spaces");
         Assert.Contains("35 free spaces", File.ReadAllText(Path.Combine(_knowledgeB, "faq", "shop.csv")));
+        Assert.Contains(EditedSpanishReply, File.ReadAllText(Path.Combine(_knowledgeB, "languages.json")));
+        Assert.Contains(EditedSpanishReply, await AnswerAsync(_b!, SpanishQuestion));
         var b = await AdminAsync(_b!);
         int[] expected = [2, 1];
         Assert.Equal(expected, await HistoryAsync(b));
@@ -65,6 +73,7 @@ public sealed partial class KnowledgeVersionsTwoHostsTests(PostgreSqlTestCluster
         var rollback = await b.PostFormAsync("/console/knowledge/history", "/console/knowledge/history?handler=Rollback", new() { ["version"] = "1" });
         Assert.Equal(HttpStatusCode.Redirect, rollback.StatusCode);
         await WaitForAnswerAsync(_a!, "20 spaces");
+        Assert.Contains(SpanishReply, await AnswerAsync(_a!, SpanishQuestion));
         expected = [3, 2, 1];
         Assert.Equal(expected, await HistoryAsync(await AdminAsync(_a!)));
         Assert.Equal(expected, await HistoryAsync(b));
@@ -82,6 +91,7 @@ public sealed partial class KnowledgeVersionsTwoHostsTests(PostgreSqlTestCluster
         var (c, knowledgeC, dataC) = await StartAsync((knowledge, data) =>
         {
             Edit(Path.Combine(knowledge, "faq", "shop.csv"), "has 20 spaces", "has 35 free spaces");
+            Edit(Path.Combine(knowledge, "languages.json"), SpanishReply, EditedSpanishReply);
             Directory.CreateDirectory(Path.Combine(data, "knowledge-checkouts", "left-by-a-crash", "faq"));
         });
         using (c)
@@ -89,6 +99,7 @@ public sealed partial class KnowledgeVersionsTwoHostsTests(PostgreSqlTestCluster
             Assert.False(Directory.Exists(Path.Combine(dataC, "knowledge-checkouts", "left-by-a-crash")));
             await WaitForAnswerAsync(c, "has 20 spaces");
             Assert.Contains("has 20 spaces", File.ReadAllText(Path.Combine(knowledgeC, "faq", "shop.csv")));
+            Assert.Contains(SpanishReply, File.ReadAllText(Path.Combine(knowledgeC, "languages.json")));
             Assert.Equal(all, await VersionsAsync());
         }
     }
