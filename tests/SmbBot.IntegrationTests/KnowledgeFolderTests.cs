@@ -51,17 +51,23 @@ public class KnowledgeFolderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_broken_faq_row_is_left_out_and_reported_and_the_rest_is_served()
+    public async Task A_broken_faq_row_and_an_unusable_languages_file_are_left_out_and_reported_and_the_rest_is_served()
     {
         WriteFaq(ClinicFaq + "broken,\"Unclosed question?,Answer,,\n");
+        File.WriteAllText(Path.Combine(_knowledge, "languages.json"), """{ "es": { "served": "S", "notServed": "", "askEmail": "E", "added": "A" } }""");
         var data = RepoPaths.NewTempFolder();
 
         using (var host = await HostProcess.StartAsync(new Dictionary<string, string> { ["Knowledge__Path"] = _knowledge, ["Storage__DataPath"] = data }))
         {
             var ready = await host.Client.GetFromJsonAsync<JsonObject>("/health/ready");
             Assert.Equal(5, (int)ready!["faqEntries"]!);
-            var leftOut = Assert.Single(ready["leftOut"]!.AsArray());
-            Assert.Contains("faq/clinic.csv line 7: a quoted value is never closed", (string?)leftOut);
+            var leftOut = ready["leftOut"]!.AsArray().Select(p => (string?)p).ToArray();
+            Assert.Equal(2, leftOut.Length);
+            Assert.Contains(leftOut, p => p!.Contains("faq/clinic.csv line 7: a quoted value is never closed"));
+            Assert.Contains(leftOut, p => p!.Contains("languages.json: 'es' needs the texts served, notServed, askEmail and added; the built-in texts are used"));
+            // The built-in Spanish texts serve.
+            var replies = await Activities.AskAsync(host.Client, "¿Cuánto cuesta el envío a Valencia?");
+            Assert.Contains("Nuestro equipo atiende en inglés", (string?)replies[^1]!["text"]);
         }
         RepoPaths.DeleteFolder(data);
     }
