@@ -32,6 +32,18 @@ public sealed class BotOptions
     [Required(AllowEmptyStrings = false), StringLength(500)]
     public string SafetyInstruction { get; set; } = "";
 
+    /// <summary>
+    /// Said first, instead of <see cref="SafetyInstruction"/>, when the customer reports a security incident (a password
+    /// given to a fake page, an account taken over, other customers' data shown). Empty: the safety instruction.
+    /// </summary>
+    [StringLength(500)]
+    public string SecurityInstruction { get; set; } = DefaultSecurityInstruction;
+
+    /// <summary>The security instruction unless the business writes its own.</summary>
+    public const string DefaultSecurityInstruction =
+        "If you typed a password into a page or message that may not be ours, change it now on our own website or app; " +
+        "if you gave card or bank details, call your bank.";
+
     /// <summary>Attach the <c>smbbot.decision</c> entity to every reply.</summary>
     public bool DecisionTrace { get; set; } = true;
 

@@ -47,6 +47,7 @@ public static class DecisionEntity
         if (decision.LanguageWhy.Length > 0) p["languageWhy"] = decision.LanguageWhy;
         if (decision.LanguageHandover) p["languageHandover"] = true;
         if (decision.FollowUpOf is { } from) p["followUpOf"] = from;
+        if (decision.SecurityIncident is { } incident) p["securityIncident"] = incident;
         return entity;
     }
 

@@ -98,7 +98,7 @@ public sealed partial class ReplyComposer(BotOptions options, BusinessSettings b
                 $"ticket opened: {TicketDesk.ReasonText(ticket.Reason)} (message in {LanguageCatalog.Describe(decision.Language)})");
         }
         var replies = new List<IMessageActivity>();
-        if (ticket.Reason == EscalationReason.UrgentSafety) replies.Add(MessageFactory.Text(options.SafetyInstruction));
+        if (ticket.Reason == EscalationReason.UrgentSafety) replies.Add(MessageFactory.Text(FirstInstruction(decision)));
         var opening = ticket.Reason switch
         {
             EscalationReason.UrgentSafety => "I've marked this urgent for our team",
@@ -118,13 +118,17 @@ public sealed partial class ReplyComposer(BotOptions options, BusinessSettings b
         return Traced(replies, ticket, decision, $"ticket opened: {TicketDesk.ReasonText(ticket.Reason)}");
     }
 
+    /// <summary>What an urgent reply says first: the security instruction for a security incident, else the safety one.</summary>
+    private string FirstInstruction(TurnDecision decision) =>
+        decision.SecurityIncident is not null && options.SecurityInstruction.Trim().Length > 0 ? options.SecurityInstruction : options.SafetyInstruction;
+
     /// <summary>The reply when a message is added to the open ticket.</summary>
     public IReadOnlyList<IMessageActivity> AddedToTicket(Ticket ticket, TurnDecision decision, bool raisedToUrgent)
     {
         if (!raisedToUrgent && InOtherLanguage(decision) is { } local)
             return Traced([MessageFactory.Text(local.Added.Replace("{ticket}", ticket.Number))], ticket, decision, "added to the open ticket");
         var replies = new List<IMessageActivity>();
-        if (raisedToUrgent) replies.Add(MessageFactory.Text(options.SafetyInstruction));
+        if (raisedToUrgent) replies.Add(MessageFactory.Text(FirstInstruction(decision)));
         replies.Add(MessageFactory.Text(raisedToUrgent
             ? $"I've added this to your ticket {ticket.Number} and marked it urgent. {WillReply(ticket, "a person")}"
             : $"I've added this to your ticket {ticket.Number}, so the person handling it will see it. {WillReply(ticket, "they")}"));

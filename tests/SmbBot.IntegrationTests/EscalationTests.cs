@@ -91,6 +91,19 @@ public class EscalationTests(TicketApiBotHost host) : IClassFixture<TicketApiBot
     }
 
     [Fact]
+    public async Task A_security_incident_worded_as_a_question_gets_the_security_instruction_and_an_urgent_ticket()
+    {
+        var replies = await Say(Guid.NewGuid().ToString("N"), "i typed my password into a fake page from an email link, what do i do");
+
+        Assert.Equal(2, replies.Count);
+        Assert.StartsWith("If you typed a password into a page or message that may not be ours", (string?)replies[0]!["text"]);
+        var decision = Activities.Decision(Last(replies))!;
+        Assert.Equal(("escalate", "urgent", "fake ~ page"), ((string?)decision["route"], (string?)decision["priority"], (string?)decision["securityIncident"]));
+        var ticket = (await Ticket((string)decision["ticketId"]!))["ticket"]!;
+        Assert.Equal("urgent", (string?)ticket["priority"]);
+    }
+
+    [Fact]
     public async Task Fifty_conversations_escalating_in_parallel_get_fifty_distinct_tickets()
     {
         var client = host.CreateClient();

@@ -32,14 +32,15 @@ public static class SecurityIncidents
 
     /// <summary>
     /// <paramref name="decision"/> for an English message <paramref name="text"/>: urgent when it names a security
-    /// incident, unless it is one of the FAQ's own questions or already urgent.
+    /// incident, unless it is one of the FAQ's own questions; the incident is noted either way (the reply's instruction).
     /// </summary>
     public static TurnDecision Apply(TurnDecision decision, string text)
     {
-        if (decision.Answer is { Exact: true } || decision is { Route: Route.Escalate, Intent.Intent: Intents.Urgent }) return decision;
-        if (Find(text) is not { } incident) return decision;
+        if (decision.Answer is { Exact: true } || Find(text) is not { } incident) return decision;
+        if (decision is { Route: Route.Escalate, Intent.Intent: Intents.Urgent }) return decision with { SecurityIncident = incident };
         return decision with
         {
+            SecurityIncident = incident,
             Route = Route.Escalate,
             Intent = new IntentPrediction(Intents.Urgent, 1f, 1f, Intents.Account),
             Answer = null,

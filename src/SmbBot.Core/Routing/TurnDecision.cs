@@ -68,6 +68,12 @@ public sealed record TurnDecision(
     /// </summary>
     public Languages.LanguageReplies? LanguageReplies { get; init; }
 
+    /// <summary>
+    /// The words of a security incident the message names (<see cref="Languages.SecurityIncidents"/>); the urgent reply
+    /// then gives the security instruction instead of the safety one. Null otherwise.
+    /// </summary>
+    public string? SecurityIncident { get; init; }
+
     /// <summary>The message was read together with the previous turn's topic (which one); null when it stood on its own.</summary>
     public string? FollowUpOf { get; init; }
 }

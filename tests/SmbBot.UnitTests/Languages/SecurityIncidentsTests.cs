@@ -38,7 +38,17 @@ public class SecurityIncidentsTests
         Assert.Equal(Intents.Urgent, decided.Intent.Intent);
         Assert.Null(decided.Answer);
         Assert.Contains("security incident", decided.Reason);
+        Assert.Equal("fake ~ page", decided.SecurityIncident);
         Assert.Equal([Password], decided.Candidates);
+    }
+
+    [Fact]
+    public void An_incident_already_urgent_stays_urgent_and_is_noted()
+    {
+        var urgent = new TurnDecision(Route.Escalate, new IntentPrediction(Intents.Urgent, 0.9f, 0.95f), null, [], [], "intent urgent needs a person");
+        var decided = SecurityIncidents.Apply(urgent, "someone hacked my account and changed the email");
+        Assert.Equal((Route.Escalate, Intents.Urgent, 0.9f), (decided.Route, decided.Intent.Intent, decided.Intent.Confidence));
+        Assert.Equal("hacked", decided.SecurityIncident);
     }
 
     [Fact]
