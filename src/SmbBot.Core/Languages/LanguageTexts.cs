@@ -10,7 +10,8 @@ namespace SmbBot.Core.Languages;
 /// <param name="Added">The message was added to the open ticket.</param>
 /// <param name="Urgent">Said before the others when the message names an emergency: call the emergency number, marked urgent
 /// (optional in a business's file: the built-in text is used when it is left out).</param>
-public sealed record LanguageReplies(string Served, string NotServed, string AskEmail, string Added, string? Urgent = null);
+/// <param name="Mail">The frame of a staff reply's e-mail (optional in a business's file, per text, like <paramref name="Urgent"/>).</param>
+public sealed record LanguageReplies(string Served, string NotServed, string AskEmail, string Added, string? Urgent = null, MailTexts? Mail = null);
 
 /// <summary>
 /// The replies for customers who write in another language (<c>languages.json</c> in the knowledge folder): one set per
@@ -42,7 +43,8 @@ public sealed class LanguageTexts
 
     /// <summary>
     /// The texts of <paramref name="knowledgeFolder"/>'s <c>languages.json</c> over the built-in ones; the built-in ones
-    /// alone when it has none. A file that does not parse, names an unknown language or leaves a text empty throws
+    /// alone when it has none. A file that does not parse, names an unknown language, leaves a text empty or gives an
+    /// e-mail text that cannot be filled (<see cref="MailTexts.Problem"/>) throws
     /// <see cref="KnowledgeFileException"/> naming it as <paramref name="displayName"/> with the reason.
     /// </summary>
     public static LanguageTexts Load(string knowledgeFolder, string displayName = FileName)
@@ -51,7 +53,14 @@ public sealed class LanguageTexts
         if (!File.Exists(path)) return BuiltIn;
         var merged = new Dictionary<string, LanguageReplies>(BuiltIn._replies);
         foreach (var (code, replies) in Read(File.ReadAllText(path), displayName))
-            merged[code] = string.IsNullOrWhiteSpace(replies.Urgent) ? replies with { Urgent = BuiltIn._replies.GetValueOrDefault(code)?.Urgent } : replies;
+        {
+            var builtIn = BuiltIn._replies.GetValueOrDefault(code);
+            merged[code] = replies with
+            {
+                Urgent = string.IsNullOrWhiteSpace(replies.Urgent) ? builtIn?.Urgent : replies.Urgent,
+                Mail = replies.Mail?.Over(builtIn?.Mail) ?? builtIn?.Mail,
+            };
+        }
         return new LanguageTexts(merged);
     }
 
@@ -68,6 +77,7 @@ public sealed class LanguageTexts
             if (replies is null || string.IsNullOrWhiteSpace(replies.Served) || string.IsNullOrWhiteSpace(replies.NotServed)
                 || string.IsNullOrWhiteSpace(replies.AskEmail) || string.IsNullOrWhiteSpace(replies.Added))
                 throw new KnowledgeFileException(source, 0, $"'{code}' needs the texts served, notServed, askEmail and added");
+            if (replies.Mail?.Problem() is { } problem) throw new KnowledgeFileException(source, 0, $"'{code}' {problem}");
         }
         return file;
     }

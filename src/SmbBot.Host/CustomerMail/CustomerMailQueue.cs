@@ -11,10 +11,12 @@ namespace SmbBot.Host.CustomerMail;
 
 /// <summary>
 /// Puts a staff reply in the outbox as an e-mail to the customer: at once when they are not in the chat, else due
-/// after <c>Mail:CustomerReplyAfterMinutes</c> and dropped at send time if their chat has shown it by then.
+/// after <c>Mail:CustomerReplyAfterMinutes</c> and dropped at send time if their chat has shown it by then. Framed in the
+/// ticket's language with the <c>languages.json</c> texts of the knowledge version in use.
 /// </summary>
 public sealed partial class CustomerMailQueue(IOutboxStore outbox, ITicketStore tickets, TicketDesk desk, ICustomerPresence presence,
-    MailOptions mail, SmbBot.Core.Business.BusinessSettings business, TimeProvider clock, ILogger<CustomerMailQueue> logger) : ICustomerMail
+    MailOptions mail, SmbBot.Core.Business.BusinessSettings business, SmbBot.Understanding.BotRuntime runtime, TimeProvider clock,
+    ILogger<CustomerMailQueue> logger) : ICustomerMail
 {
     public const string ReplyKind = OutboxMessage.CustomerKindPrefix + "reply";
 
@@ -52,11 +54,12 @@ public sealed partial class CustomerMailQueue(IOutboxStore outbox, ITicketStore 
         var inChat = chatActivityId is not null && presence.IsInChat(ticket.ChannelId, ticket.ConversationId);
         var id = $"{ticket.Number}/reply/{ticket.Transcript.Count}/{Guid.NewGuid():N}";
         var threadIds = earlier.Where(m => m.SentAt is not null).Select(m => m.MessageId).OfType<string>().Concat(ticket.ReceivedMailIds).TakeLast(10).ToArray();
+        var languages = runtime.Knowledge?.Languages; // the texts of the knowledge version in use
         var message = new OutboxMessage
         {
             Id = id, Channel = OutboxChannel.Email, Kind = ReplyKind, TicketId = ticket.Id, ConversationId = ticket.ConversationId, To = to,
-            Subject = CustomerReplyMail.Subject(ticket, business.Current.BusinessName),
-            Body = CustomerReplyMail.Body(ticket, business.Current.BusinessName, staffName, reply, desk.Routing.Calendar),
+            Subject = CustomerReplyMail.Subject(ticket, business.Current.BusinessName, languages),
+            Body = CustomerReplyMail.Body(ticket, business.Current.BusinessName, staffName, reply, desk.Routing.Calendar, languages),
             MessageId = Host.Mail.MailText.MessageIdFor(id, mail),
             InReplyTo = ticket.ReceivedMailIds.LastOrDefault() ?? threadIds.LastOrDefault(),
             References = threadIds.Length > 0 ? string.Join(' ', threadIds) : null,

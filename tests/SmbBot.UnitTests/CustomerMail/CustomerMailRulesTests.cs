@@ -22,6 +22,9 @@ public class CustomerMailRulesTests
     [InlineData("  STOP. ", true)]
     [InlineData("Unsubscribe", true)]
     [InlineData("stop e-mails", true)]
+    [InlineData("« stop »", true)]
+    [InlineData("„stop“", true)]
+    [InlineData("„STOP”.", true)]
     [InlineData("please do not stop the order", false)]
     [InlineData("stop sending me the wrong size", false)]
     public void Only_stop_or_unsubscribe_alone_stops_the_emails(string text, bool stops) => Assert.Equal(stops, StopRequest.Is(text));
