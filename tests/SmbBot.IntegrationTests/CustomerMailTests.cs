@@ -66,10 +66,10 @@ public class CustomerMailTests(EmailLegHost fixture) : IClassFixture<EmailLegHos
     }
 
     /// <summary>A ticket opened over the Bot Framework endpoint (no chat to reach later), with an address.</summary>
-    private async Task<string> MessagesTicket(string email)
+    private async Task<string> MessagesTicket(string email, string first = "I want to talk to a real person")
     {
         var conversation = Guid.NewGuid().ToString("N");
-        var replies = await Activities.AskAsync(Host.CreateClient(), "I want to talk to a real person", conversation);
+        var replies = await Activities.AskAsync(Host.CreateClient(), first, conversation);
         await Activities.AskAsync(Host.CreateClient(), email, conversation);
         return (string)Activities.Decision(replies[^1]!.AsObject())!["ticketId"]!;
     }
@@ -141,13 +141,18 @@ public class CustomerMailTests(EmailLegHost fixture) : IClassFixture<EmailLegHos
     }
 
     [Fact]
-    public async Task A_customer_who_writes_stop_gets_no_more_emails_and_the_ticket_shows_it()
+    public async Task A_customer_who_wrote_in_Spanish_gets_the_email_framed_in_Spanish_and_writing_stop_ends_the_emails()
     {
         var email = $"dee.{Guid.NewGuid():N}@example.com";
-        var number = await MessagesTicket(email);
+        var number = await MessagesTicket(email, "¿Cuánto cuesta el envío a Valencia?");
         var staff = await Staff();
-        await Reply(staff, number, "Could you send a photo of the damage?");
+        await Reply(staff, number, "¿Podría enviarnos una foto del daño?");
         var sent = Assert.Single(await fixture.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == email)));
+        Assert.Equal($"[{number}] Respuesta de {EmailLegHost.Business}", sent.Subject);
+        Assert.StartsWith($"Sam, de {EmailLegHost.Business}, escribió:\n\n¿Podría enviarnos una foto del daño?", Text(sent));
+        Assert.Contains($"Escriba solo \"stop\" para no recibir más correos", Text(sent));
+        Assert.Contains(" Usted:\n¿Cuánto cuesta el envío a Valencia?", Text(sent));
+        Assert.Matches(@"\n\d{4}-\d\d-\d\d \d\d:\d\d Asistente de ", Text(sent));
 
         // The number in the subject and the ticket's own customer: matched without the Message-ID too.
         await fixture.Imap.DeliverAsync(Answer(email.ToUpperInvariant(), $"Re: [{number}] photo", "STOP"));
