@@ -54,8 +54,6 @@ public sealed class BotRuntime(EmbeddingCache embeddings, MessageLanguages? lang
         // The FAQ matching is English-only: a follow-up in another language is handed over like any other message.
         if (language is null or { IsEnglish: true } && context.Topic is { } topic && FollowUpPolicy.DoesNotStandAlone(text, decision))
             decision = FollowUpPolicy.Choose(text, decision, active.Version.Understand($"{topic.Text} {text}", embeddings), topic);
-        if (language is null or { IsEnglish: true })
-            decision = SecurityIncidents.Apply(decision, text);
         if (language is null) return decision;
         var applied = ForeignMessagePolicy.Apply(decision, language, id => active.FaqLanguages.GetValueOrDefault(id, LanguageCatalog.English), text);
         return applied.LanguageHandover ? applied with { LanguageReplies = active.Version.Knowledge.Languages.For(applied.Language) } : applied;

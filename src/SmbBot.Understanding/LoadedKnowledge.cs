@@ -1,6 +1,7 @@
 using Microsoft.SemanticKernel.Data;
 using SmbBot.Core;
 using SmbBot.Core.KnowledgeFiles;
+using SmbBot.Core.Languages;
 using SmbBot.Core.Routing;
 using SmbBot.Knowledge.Retrieval;
 using SmbBot.Knowledge.VectorStore;
@@ -52,7 +53,8 @@ public sealed class LoadedKnowledge
         var vector = embeddings.Embed(text);
         var (intent, _) = Model.Classifier.Predict(text, vector);
         var candidates = Retriever.Find(text, vector);
-        return TurnPolicy.Decide(intent, candidates, Routing);
+        // A security incident told like a question is urgent whatever the models made of it.
+        return SecurityIncidents.Apply(TurnPolicy.Decide(intent, candidates, Routing), text);
     }
 
     /// <summary>Training examples of the non-FAQ intents whose text belongs to one intent only.</summary>

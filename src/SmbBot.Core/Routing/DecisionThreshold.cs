@@ -15,6 +15,7 @@ public static class DecisionThreshold
         {
             Route.Faq when decision.Answer is { Exact: true } => "none: the message is one of the entry's questions",
             Route.Faq => $"Routing:AnswerScore {F(options.AnswerLevel)} (score {F(best)}) and Routing:AnswerMargin {F(options.AnswerMargin)}",
+            Route.Escalate when decision.SecurityIncident is { } incident && decision.Intent.Confidence >= 1f => $"none: the words name a security incident (\"{incident}\")",
             Route.Escalate => $"Routing:MinHandoverConfidence {F(options.HandoverLevel)} (intent {intent.Intent} at {F(intent.ActingConfidence)})",
             Route.SmallTalk => $"Routing:MinIntentConfidence {F(options.IntentLevel)} (intent {intent.Intent} at {F(intent.Confidence)})",
             Route.Fallback when decision.OffTopic => $"Routing:MinIntentConfidence {F(options.IntentLevel)} (out of scope at {F(intent.Confidence)})",

@@ -40,6 +40,7 @@ public class SecurityIncidentsTests
         Assert.Contains("security incident", decided.Reason);
         Assert.Equal("fake ~ page", decided.SecurityIncident);
         Assert.Equal([Password], decided.Candidates);
+        Assert.Equal("none: the words name a security incident (\"fake ~ page\")", DecisionThreshold.Of(decided, new RoutingOptions()));
     }
 
     [Fact]
