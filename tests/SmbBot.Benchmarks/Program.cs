@@ -6,9 +6,11 @@ using SmbBot.IntegrationTests.Infrastructure;
 // The load benchmark. Starts the Release host as its own process, measures cold and warm start, the embedding
 // model's own ceiling on this machine, turns per second and latency at 4 and 32 concurrent conversations, peak memory,
 // and the ticket queue at 100,000 tickets. Traffic goes only to loopback; every phase is bounded in time and count.
-//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- [--seconds 20] [--tickets 100000]
+//   dotnet run -c Release --project tests/SmbBot.Benchmarks -- [--seconds 20] [--tickets 100000] [--host-dll PATH]
 // The soak and fault benchmark (Soak.cs):
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- soak [--minutes 30] [--kills 3]
+// --host-dll PATH (load benchmark and cross-host): another build of the host, to compare two builds on one machine.
+if (Array.IndexOf(args, "--host-dll") is var hostAt and >= 0 && hostAt + 1 < args.Length) HostUnderTest.HostDll = Path.GetFullPath(args[hostAt + 1]);
 // The insight dashboard and unanswered grouping at scale (InsightBench.cs):
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- insight [--turns 1000000] [--tickets 100000] [--messages 10000]
 if (args.FirstOrDefault() == "insight")
@@ -81,7 +83,6 @@ if (args.FirstOrDefault() == "multi-host")
 //   dotnet run -c Release --project tests/SmbBot.Benchmarks -- cross-host [--turns 50] [--host-dll PATH]
 if (args.FirstOrDefault() == "cross-host")
 {
-    if (Array.IndexOf(args, "--host-dll") is var at and >= 0 && at + 1 < args.Length) HostUnderTest.HostDll = Path.GetFullPath(args[at + 1]);
     await CrossHostBench.RunAsync(Option("--turns", 50));
     return;
 }
