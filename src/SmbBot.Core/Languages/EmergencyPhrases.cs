@@ -72,18 +72,23 @@ public static class EmergencyPhrases
 
     /// <summary>The first emergency phrase of <paramref name="language"/> in <paramref name="text"/>, or null.</summary>
     public static string? Find(string language, string text) =>
-        ByLanguage.TryGetValue(language, out var phrases) ? FindIn(phrases, text) : null;
+        Split.TryGetValue(language, out var phrases) ? FindIn(phrases, text) : null;
 
-    /// <summary>The first of <paramref name="phrases"/> (written as the lists above) in <paramref name="text"/>, or null.</summary>
-    internal static string? FindIn(IReadOnlyList<string> phrases, string text)
+    /// <summary>The lists' phrases split into words once, not on every message.</summary>
+    private static readonly IReadOnlyDictionary<string, string[][]> Split = ByLanguage.ToDictionary(l => l.Key, l => Prepare(l.Value));
+
+    /// <summary><paramref name="phrases"/> (written as the lists above) split into words, for <see cref="FindIn"/>.</summary>
+    internal static string[][] Prepare(IEnumerable<string> phrases) => phrases.Select(p => p.Split(' ')).ToArray();
+
+    /// <summary>The first of <paramref name="phrases"/> (from <see cref="Prepare"/>) in <paramref name="text"/>, or null.</summary>
+    internal static string? FindIn(string[][] phrases, string text)
     {
         var words = Words(text);
-        foreach (var phrase in phrases)
+        foreach (var wanted in phrases)
         {
-            var wanted = phrase.Split(' ');
             for (int start = 0; start < words.Length; start++)
             {
-                if (Matches(words, start, wanted, 0)) return phrase;
+                if (Matches(words, start, wanted, 0)) return string.Join(' ', wanted);
             }
         }
         return null;

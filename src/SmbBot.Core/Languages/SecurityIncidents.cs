@@ -14,18 +14,18 @@ namespace SmbBot.Core.Languages;
 /// </summary>
 public static class SecurityIncidents
 {
-    private static readonly string[] Phrases =
+    /// <summary>What the customer saw, and whose data it was ("can see another company's invoices").</summary>
+    private static readonly string[] Seeing = ["see", "seeing", "shows", "showing", "showed"];
+
+    private static readonly string[] OthersData = ["someone else s", "another customer s", "another company s", "other customers", "other patients", "other people s"];
+
+    private static readonly string[][] Phrases = EmergencyPhrases.Prepare(
     [
         "phishing", "fake ~ page", "fake ~ website", "fake ~ site", "fake ~ login", "fake ~ link", "fake ~ email",
         "fake ~ text", "fake ~ invoice", "scam ~ email", "scam ~ text", "scam ~ link", "hacked", "account ~ taken over",
         "compromised", "fraudulent",
-        "see ~ someone else s", "seeing ~ someone else s", "shows ~ someone else s", "showing ~ someone else s", "showed ~ someone else s",
-        "see ~ another customer s", "seeing ~ another customer s", "shows ~ another customer s", "showing ~ another customer s", "showed ~ another customer s",
-        "see ~ another company s", "seeing ~ another company s", "shows ~ another company s", "showing ~ another company s", "showed ~ another company s",
-        "see ~ other customers", "seeing ~ other customers", "shows ~ other customers", "showing ~ other customers", "showed ~ other customers",
-        "see ~ other patients", "seeing ~ other patients", "shows ~ other patients", "showing ~ other patients", "showed ~ other patients",
-        "see ~ other people s", "seeing ~ other people s", "shows ~ other people s", "showing ~ other people s", "showed ~ other people s",
-    ];
+        .. from whose in OthersData from seen in Seeing select $"{seen} ~ {whose}",
+    ]);
 
     /// <summary>The first incident phrase in <paramref name="text"/>, or null.</summary>
     public static string? Find(string text) => EmergencyPhrases.FindIn(Phrases, text);
